@@ -1,0 +1,141 @@
+#include "sqlitedatabase.h"
+
+#include "util/logging.h"
+
+#include <QCoreApplication>
+
+#include <sqlite3.h>
+
+namespace sk {
+
+namespace {
+QString codeFor(int rc)
+{
+    switch (rc & 0xFF) {
+    case SQLITE_CONSTRAINT: return QStringLiteral("sqlite.constraint");
+    case SQLITE_BUSY: return QStringLiteral("sqlite.busy");
+    case SQLITE_LOCKED: return QStringLiteral("sqlite.locked");
+    case SQLITE_READONLY: return QStringLiteral("sqlite.readonly");
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB: return QStringLiteral("sqlite.corrupt");
+    case SQLITE_FULL: return QStringLiteral("sqlite.disk_full");
+    case SQLITE_CANTOPEN: return QStringLiteral("sqlite.cant_open");
+    case SQLITE_IOERR: return QStringLiteral("sqlite.io");
+    default: return QStringLiteral("sqlite.error");
+    }
+}
+} // namespace
+
+SqliteDatabase::SqliteDatabase(sqlite3 *db, QString path, Mode mode)
+    : m_db(db), m_path(std::move(path)), m_mode(mode)
+{
+}
+
+SqliteDatabase::~SqliteDatabase()
+{
+    m_cache.clear(); // statements must be finalized before the connection closes
+    sqlite3_close_v2(m_db);
+}
+
+Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const QString &path, Mode mode)
+{
+    int flags = SQLITE_OPEN_NOMUTEX;
+    switch (mode) {
+    case Mode::ReadOnly: flags |= SQLITE_OPEN_READONLY; break;
+    case Mode::ReadWrite: flags |= SQLITE_OPEN_READWRITE; break;
+    case Mode::ReadWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
+    }
+    sqlite3 *raw = nullptr;
+    const QByteArray file = path.toUtf8();
+    const int rc = sqlite3_open_v2(file.constData(), &raw, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        const QString detail = raw ? QString::fromUtf8(sqlite3_errmsg(raw)) : QString::fromUtf8(sqlite3_errstr(rc));
+        sqlite3_close_v2(raw);
+        return makeError(codeFor(rc),
+                         QCoreApplication::translate("SqliteDatabase", "Cannot open the shop file %1.").arg(path),
+                         detail);
+    }
+    sqlite3_extended_result_codes(raw, 1);
+    sqlite3_busy_timeout(raw, BusyTimeoutMs);
+    std::unique_ptr<SqliteDatabase> db(new SqliteDatabase(raw, path, mode));
+    // Connection settings only: nothing here writes to the file.
+    SK_TRY(db->exec("PRAGMA foreign_keys=ON"));
+    return db;
+}
+
+Error SqliteDatabase::errorFor(int resultCode, const QString &sql) const
+{
+    const QString message = QString::fromUtf8(sqlite3_errmsg(m_db));
+    return makeError(codeFor(resultCode), message, sql);
+}
+
+Result<void> SqliteDatabase::exec(const QByteArray &sql)
+{
+    char *message = nullptr;
+    const int rc = sqlite3_exec(m_db, sql.constData(), nullptr, nullptr, &message);
+    if (rc != SQLITE_OK) {
+        Error error = makeError(codeFor(rc), message ? QString::fromUtf8(message) : QString::fromUtf8(sqlite3_errstr(rc)),
+                                QString::fromUtf8(sql));
+        sqlite3_free(message);
+        return error;
+    }
+    return {};
+}
+
+Result<SqliteStatement> SqliteDatabase::prepare(const QByteArray &sql)
+{
+    sqlite3_stmt *stmt = nullptr;
+    const int rc = sqlite3_prepare_v3(m_db, sql.constData(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+    if (rc != SQLITE_OK)
+        return errorFor(rc, QString::fromUtf8(sql));
+    return SqliteStatement(this, stmt);
+}
+
+Result<SqliteStatement *> SqliteDatabase::cached(const char *sql)
+{
+    auto it = m_cache.find(sql);
+    if (it == m_cache.end()) {
+        SK_TRY_ASSIGN(stmt, prepare(QByteArray(sql)));
+        it = m_cache.emplace(sql, std::make_unique<SqliteStatement>(std::move(stmt))).first;
+    } else {
+        it->second->reset();
+    }
+    return it->second.get();
+}
+
+Result<qint64> SqliteDatabase::queryInt64(const QByteArray &sql)
+{
+    SK_TRY_ASSIGN(stmt, prepare(sql));
+    SK_TRY_ASSIGN(hasRow, stmt.step());
+    if (!hasRow)
+        return makeError(QStringLiteral("sqlite.no_row"), QStringLiteral("The query returned no row."), QString::fromUtf8(sql));
+    return stmt.int64(0);
+}
+
+Result<int> SqliteDatabase::userVersion()
+{
+    SK_TRY_ASSIGN(v, queryInt64("PRAGMA user_version"));
+    return int(v);
+}
+
+Result<void> SqliteDatabase::setUserVersion(int version)
+{
+    return exec("PRAGMA user_version=" + QByteArray::number(version));
+}
+
+qint64 SqliteDatabase::lastInsertRowId() const
+{
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+int SqliteDatabase::changes() const
+{
+    return sqlite3_changes(m_db);
+}
+
+bool SqliteDatabase::inTransaction() const
+{
+    return sqlite3_get_autocommit(m_db) == 0;
+}
+
+} // namespace sk

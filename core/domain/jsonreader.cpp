@@ -1,0 +1,484 @@
+#include "jsonreader.h"
+
+#include "domain/gtin.h"
+#include "money/currency.h"
+
+#include <QCoreApplication>
+#include <QUuid>
+
+#include <cmath>
+
+namespace sk {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("sk::JsonReader", text);
+}
+
+// A string as a message shows it: quoted, control characters spelled out, long text cut.
+QString quoted(QStringView text)
+{
+    constexpr qsizetype kShown = 60;
+    QString out;
+    const QStringView shown = text.size() > kShown ? text.first(kShown) : text;
+    out.reserve(shown.size() + 4);
+    for (QChar c : shown) {
+        if (c.category() == QChar::Other_Control)
+            out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    if (shown.size() < text.size())
+        out += QChar(u'\u2026');
+    return QChar(u'\u201C') + out + QChar(u'\u201D');
+}
+
+qsizetype codePoints(QStringView text)
+{
+    qsizetype n = text.size();
+    for (QChar c : text) {
+        if (c.isLowSurrogate())
+            --n;
+    }
+    return n;
+}
+
+bool hasControl(QStringView text, bool allowLineBreaks)
+{
+    for (QChar c : text) {
+        if (c.category() != QChar::Other_Control)
+            continue;
+        if (allowLineBreaks && (c == u'\n' || c == u'\r' || c == u'\t'))
+            continue;
+        return true;
+    }
+    return false;
+}
+
+QString numberText(double d)
+{
+    if (std::isfinite(d) && std::trunc(d) == d && std::fabs(d) < 1e18)
+        return QString::number(qint64(d));
+    return QString::number(d, 'g', QLocale::FloatingPointShortest);
+}
+
+bool isEmailAddress(QStringView text)
+{
+    const qsizetype at = text.indexOf(u'@');
+    if (at <= 0 || text.indexOf(u'@', at + 1) >= 0)
+        return false;
+    const QStringView domain = text.sliced(at + 1);
+    const qsizetype dot = domain.indexOf(u'.');
+    if (dot <= 0 || domain.endsWith(u'.'))
+        return false;
+    for (QChar c : text) {
+        if (c.isSpace())
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+JsonReader::JsonReader(QJsonObject object, QString path) : m_object(std::move(object)), m_path(std::move(path)) {}
+
+QString JsonReader::pathOf(QStringView key) const
+{
+    if (m_path.isEmpty())
+        return key.toString();
+    return m_path + QLatin1Char('.') + key.toString();
+}
+
+bool JsonReader::has(QStringView key) const
+{
+    return present(key).has_value();
+}
+
+std::optional<QJsonValue> JsonReader::present(QStringView key) const
+{
+    QJsonValue value = m_object.value(key);
+    if (value.isUndefined() || value.isNull())
+        return std::nullopt;
+    return value;
+}
+
+Error JsonReader::missingField(QStringView key) const
+{
+    const QString path = pathOf(key);
+    return makeError(QStringLiteral("validation.missing_field"), tr("\u201C%1\u201D is missing.").arg(path), path);
+}
+
+Error JsonReader::invalidField(QStringView key, const QString &message) const
+{
+    return makeError(QStringLiteral("validation.invalid_field"), message, pathOf(key));
+}
+
+QString JsonReader::describe(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double:
+        return tr("the number %1").arg(numberText(value.toDouble()));
+    case QJsonValue::String:
+        return tr("the string %1").arg(quoted(value.toString()));
+    case QJsonValue::Array:
+        return tr("an array");
+    case QJsonValue::Object:
+        return tr("an object");
+    case QJsonValue::Undefined:
+        break;
+    }
+    return tr("nothing");
+}
+
+bool JsonReader::isCanonicalUuid(QStringView text)
+{
+    if (text.size() != 36)
+        return false;
+    const QUuid uuid = QUuid::fromString(text);
+    return !uuid.isNull() && uuid.toString(QUuid::WithoutBraces) == text;
+}
+
+// ---- strings --------------------------------------------------------------------------
+
+Result<QString> JsonReader::stringValue(QStringView key, const QJsonValue &value) const
+{
+    if (!value.isString())
+        return invalidField(key, tr("\u201C%1\u201D must be a string, but is %2.").arg(pathOf(key), describe(value)));
+    return value.toString();
+}
+
+Result<QString> JsonReader::checkLine(QStringView key, QString text, qsizetype maxLength, bool required) const
+{
+    text = text.trimmed();
+    if (required && text.isEmpty())
+        return invalidField(key, tr("\u201C%1\u201D must not be empty.").arg(pathOf(key)));
+    if (hasControl(text, false)) {
+        return invalidField(key, tr("\u201C%1\u201D must be a single line without control characters, but is %2.")
+                                     .arg(pathOf(key), quoted(text)));
+    }
+    if (text.size() > maxLength) {
+        const qsizetype length = codePoints(text);
+        if (length > maxLength) {
+            return invalidField(key, tr("\u201C%1\u201D must be at most %2 characters long, but %3 has %4.")
+                                         .arg(pathOf(key))
+                                         .arg(maxLength)
+                                         .arg(quoted(text))
+                                         .arg(length));
+        }
+    }
+    return text;
+}
+
+Result<QString> JsonReader::requiredString(QStringView key, qsizetype maxLength) const
+{
+    const auto value = present(key);
+    if (!value)
+        return missingField(key);
+    SK_TRY_ASSIGN(text, stringValue(key, *value));
+    return checkLine(key, std::move(text), maxLength, true);
+}
+
+Result<QString> JsonReader::optionalString(QStringView key, qsizetype maxLength) const
+{
+    const auto value = present(key);
+    if (!value)
+        return QString();
+    SK_TRY_ASSIGN(text, stringValue(key, *value));
+    return checkLine(key, std::move(text), maxLength, false);
+}
+
+Result<QString> JsonReader::optionalText(QStringView key, qsizetype maxLength) const
+{
+    const auto value = present(key);
+    if (!value)
+        return QString();
+    SK_TRY_ASSIGN(text, stringValue(key, *value));
+    if (hasControl(text, true)) {
+        return invalidField(key, tr("\u201C%1\u201D must not contain control characters other than line breaks "
+                                    "and tabs, but is %2.")
+                                     .arg(pathOf(key), quoted(text)));
+    }
+    const qsizetype length = text.size() > maxLength ? codePoints(text) : text.size();
+    if (length > maxLength) {
+        return invalidField(key, tr("\u201C%1\u201D must be at most %2 characters long, but has %3.")
+                                     .arg(pathOf(key))
+                                     .arg(maxLength)
+                                     .arg(length));
+    }
+    return text;
+}
+
+Result<QString> JsonReader::requiredUuid(QStringView key) const
+{
+    const auto value = present(key);
+    if (!value)
+        return missingField(key);
+    SK_TRY_ASSIGN(text, stringValue(key, *value));
+    if (!isCanonicalUuid(text)) {
+        return invalidField(key, tr("\u201C%1\u201D must be an id in lower-case UUID form "
+                                    "(xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx), but is %2.")
+                                     .arg(pathOf(key), quoted(text)));
+    }
+    return text;
+}
+
+Result<QString> JsonReader::optionalUuid(QStringView key) const
+{
+    if (!has(key))
+        return QString();
+    return requiredUuid(key);
+}
+
+Result<QStringList> JsonReader::uuidArray(QStringView key) const
+{
+    SK_TRY_ASSIGN(items, array(key));
+    QStringList ids;
+    ids.reserve(items.size());
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QJsonValue item = items.at(i);
+        const QString element = QStringLiteral("%1[%2]").arg(key).arg(i);
+        if (!item.isString() || !isCanonicalUuid(item.toString())) {
+            return invalidField(element, tr("\u201C%1\u201D must be an id in lower-case UUID form "
+                                            "(xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx), but is %2.")
+                                             .arg(pathOf(element), describe(item)));
+        }
+        ids.append(item.toString());
+    }
+    return ids;
+}
+
+Result<QString> JsonReader::requiredHandle(QStringView key) const
+{
+    SK_TRY_ASSIGN(handle, requiredString(key, 255));
+    for (QChar c : std::as_const(handle)) {
+        if (!((c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9') || c == u'-')) {
+            return invalidField(key, tr("\u201C%1\u201D may only contain lower-case letters a-z, digits and "
+                                        "hyphens, but is %2.")
+                                         .arg(pathOf(key), quoted(handle)));
+        }
+    }
+    return handle;
+}
+
+Result<QString> JsonReader::optionalSku(QStringView key) const
+{
+    return optionalString(key, 64);
+}
+
+Result<QString> JsonReader::optionalBarcode(QStringView key) const
+{
+    SK_TRY_ASSIGN(barcode, optionalString(key, 64));
+    if (Gtin::isNumericGtinCandidate(barcode)) {
+        const auto gtin = Gtin::validate(barcode);
+        if (!gtin.ok()) {
+            return invalidField(key, tr("\u201C%1\u201D is not a valid GTIN: %2")
+                                         .arg(pathOf(key), gtin.error().message));
+        }
+    }
+    return barcode;
+}
+
+Result<QString> JsonReader::optionalEmail(QStringView key) const
+{
+    SK_TRY_ASSIGN(email, optionalString(key, 254));
+    if (!email.isEmpty() && !isEmailAddress(email)) {
+        return invalidField(key, tr("\u201C%1\u201D must be an e-mail address such as name@example.com, but is %2.")
+                                     .arg(pathOf(key), quoted(email)));
+    }
+    return email;
+}
+
+Result<QString> JsonReader::optionalPhone(QStringView key) const
+{
+    return optionalString(key, 32);
+}
+
+Result<QString> JsonReader::optionalCountryCode(QStringView key) const
+{
+    SK_TRY_ASSIGN(code, optionalString(key, 2));
+    const bool ok = code.isEmpty()
+                    || (code.size() == 2 && code.at(0) >= u'A' && code.at(0) <= u'Z' && code.at(1) >= u'A'
+                        && code.at(1) <= u'Z');
+    if (!ok) {
+        return invalidField(key, tr("\u201C%1\u201D must be a two-letter upper-case ISO 3166-1 country code "
+                                    "such as FR, but is %2.")
+                                     .arg(pathOf(key), quoted(code)));
+    }
+    return code;
+}
+
+Result<QString> JsonReader::requiredCurrency(QStringView key) const
+{
+    const auto value = present(key);
+    if (!value)
+        return missingField(key);
+    SK_TRY_ASSIGN(code, stringValue(key, *value));
+    const auto currency = Currency::fromCode(code);
+    if (!currency.ok()) {
+        return invalidField(key, tr("\u201C%1\u201D must be an ISO 4217 currency code such as EUR, but is %2.")
+                                     .arg(pathOf(key), quoted(code)));
+    }
+    return currency->code();
+}
+
+// ---- numbers and booleans -------------------------------------------------------------
+
+Result<qint64> JsonReader::integerValue(QStringView key, const QJsonValue &value, qint64 min, qint64 max) const
+{
+    if (!value.isDouble())
+        return invalidField(key, tr("\u201C%1\u201D must be a whole number, but is %2.").arg(pathOf(key), describe(value)));
+    const double d = value.toDouble();
+    if (!std::isfinite(d) || std::trunc(d) != d)
+        return invalidField(key, tr("\u201C%1\u201D must be a whole number, but is %2.").arg(pathOf(key), describe(value)));
+    if (std::fabs(d) > double(kMaxInteger)) {
+        return invalidField(key, tr("\u201C%1\u201D is %2, beyond \u00B1%3, the largest whole number JSON carries "
+                                    "exactly.")
+                                     .arg(pathOf(key), numberText(d))
+                                     .arg(kMaxInteger));
+    }
+    // Qt keeps integer literals as integers: toInteger() is exact where the double may not be.
+    const qint64 n = value.toInteger(qint64(d));
+    if (n < min || n > max) {
+        QString message;
+        if (max >= kMaxInteger)
+            message = tr("\u201C%1\u201D must be at least %2, but is %3.").arg(pathOf(key)).arg(min).arg(n);
+        else if (min <= -kMaxInteger)
+            message = tr("\u201C%1\u201D must be at most %2, but is %3.").arg(pathOf(key)).arg(max).arg(n);
+        else
+            message = tr("\u201C%1\u201D must be between %2 and %3, but is %4.").arg(pathOf(key)).arg(min).arg(max).arg(n);
+        return invalidField(key, message);
+    }
+    return n;
+}
+
+Result<qint64> JsonReader::requiredInt(QStringView key, qint64 min, qint64 max) const
+{
+    const auto value = present(key);
+    if (!value)
+        return missingField(key);
+    return integerValue(key, *value, min, max);
+}
+
+Result<std::optional<qint64>> JsonReader::optionalInt(QStringView key, qint64 min, qint64 max) const
+{
+    const auto value = present(key);
+    if (!value)
+        return std::optional<qint64>();
+    SK_TRY_ASSIGN(n, integerValue(key, *value, min, max));
+    return std::optional<qint64>(n);
+}
+
+Result<qint64> JsonReader::intOr(QStringView key, qint64 fallback, qint64 min, qint64 max) const
+{
+    const auto value = present(key);
+    if (!value)
+        return fallback;
+    return integerValue(key, *value, min, max);
+}
+
+Result<std::optional<double>> JsonReader::optionalDouble(QStringView key, double min, double max) const
+{
+    const auto value = present(key);
+    if (!value)
+        return std::optional<double>();
+    const double d = value->toDouble();
+    if (!value->isDouble() || !std::isfinite(d))
+        return invalidField(key, tr("\u201C%1\u201D must be a number, but is %2.").arg(pathOf(key), describe(*value)));
+    if (d < min || d > max) {
+        return invalidField(key, tr("\u201C%1\u201D must be between %2 and %3, but is %4.")
+                                     .arg(pathOf(key), numberText(min), numberText(max), numberText(d)));
+    }
+    return std::optional<double>(d);
+}
+
+Result<bool> JsonReader::requiredBool(QStringView key) const
+{
+    const auto value = present(key);
+    if (!value)
+        return missingField(key);
+    if (!value->isBool())
+        return invalidField(key, tr("\u201C%1\u201D must be true or false, but is %2.").arg(pathOf(key), describe(*value)));
+    return value->toBool();
+}
+
+Result<bool> JsonReader::boolOr(QStringView key, bool fallback) const
+{
+    if (!has(key))
+        return fallback;
+    return requiredBool(key);
+}
+
+// ---- enums ----------------------------------------------------------------------------
+
+Result<std::optional<QString>> JsonReader::enumText(QStringView key, bool required) const
+{
+    const auto value = present(key);
+    if (!value) {
+        if (required)
+            return missingField(key);
+        return std::optional<QString>();
+    }
+    SK_TRY_ASSIGN(text, stringValue(key, *value));
+    return std::optional<QString>(std::move(text));
+}
+
+Error JsonReader::badEnum(QStringView key, const QString &text, const QStringList &allowed) const
+{
+    return invalidField(key, tr("\u201C%1\u201D must be one of %2, but is %3.")
+                                 .arg(pathOf(key), allowed.join(QStringLiteral(", ")), quoted(text)));
+}
+
+// ---- containers -----------------------------------------------------------------------
+
+Result<JsonReader> JsonReader::object(QStringView key) const
+{
+    const auto value = present(key);
+    if (!value)
+        return missingField(key);
+    if (!value->isObject())
+        return invalidField(key, tr("\u201C%1\u201D must be an object, but is %2.").arg(pathOf(key), describe(*value)));
+    return JsonReader(value->toObject(), pathOf(key));
+}
+
+Result<std::optional<JsonReader>> JsonReader::optionalObject(QStringView key) const
+{
+    if (!has(key))
+        return std::optional<JsonReader>();
+    SK_TRY_ASSIGN(reader, object(key));
+    return std::optional<JsonReader>(std::move(reader));
+}
+
+Result<QJsonArray> JsonReader::array(QStringView key) const
+{
+    const auto value = present(key);
+    if (!value)
+        return QJsonArray();
+    if (!value->isArray())
+        return invalidField(key, tr("\u201C%1\u201D must be an array, but is %2.").arg(pathOf(key), describe(*value)));
+    return value->toArray();
+}
+
+Result<QList<JsonReader>> JsonReader::objectArray(QStringView key) const
+{
+    SK_TRY_ASSIGN(items, array(key));
+    QList<JsonReader> readers;
+    readers.reserve(items.size());
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QJsonValue item = items.at(i);
+        const QString element = QStringLiteral("%1[%2]").arg(key).arg(i);
+        if (!item.isObject()) {
+            return invalidField(element, tr("\u201C%1\u201D must be an object, but is %2.")
+                                             .arg(pathOf(element), describe(item)));
+        }
+        readers.append(JsonReader(item.toObject(), pathOf(element)));
+    }
+    return readers;
+}
+
+} // namespace sk

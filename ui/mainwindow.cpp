@@ -1,0 +1,406 @@
+#include "mainwindow.h"
+
+#include "products/productlistmodel.h"
+#include "storage/shopstore.h"
+#include "syncinfo.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeySequence>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalBlocker>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <sqlite3.h>
+
+using namespace Qt::StringLiterals;
+
+namespace sk {
+
+namespace {
+
+const auto kGeometryKey = "MainWindow/geometry"_L1;
+const auto kStateKey = "MainWindow/state"_L1;
+const auto kProductHeaderKey = "MainWindow/productHeader"_L1;
+
+QLabel *pageTitle(const QString &text)
+{
+    auto *label = new QLabel(text);
+    QFont font = label->font();
+    font.setPointSizeF(font.pointSizeF() * 1.4);
+    font.setBold(true);
+    label->setFont(font);
+    return label;
+}
+
+} // namespace
+
+MainWindow::MainWindow(ShopStore &store, QWidget *parent) : QMainWindow(parent), m_store(store)
+{
+    setObjectName(u"MainWindow"_s);
+    m_productModel = new ProductListModel(this);
+    connect(m_productModel, &ProductListModel::errorOccurred, this, &MainWindow::showProductError);
+    connect(m_productModel, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatusBar);
+
+    m_sidebar = new QListWidget;
+    m_sidebar->setObjectName(u"sidebar"_s);
+    m_sidebar->setUniformItemSizes(true);
+    m_sidebar->setSpacing(2);
+    m_sidebar->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_pages = new QStackedWidget;
+    m_pages->setObjectName(u"pages"_s);
+
+    // Sidebar rows and pages share one order: the row number is the Page value.
+    const struct
+    {
+        QString name;
+        QWidget *page;
+    } sections[] = {
+        {tr("Orders"),
+         buildComingSoonPage(tr("Orders"),
+                             tr("Orders are coming soon. This page will list every order with its payment and "
+                                "fulfillment status, and let you fulfill, refund or cancel an order, even offline."))},
+        {tr("Products"), buildProductsPage()},
+        {tr("Inventory"),
+         buildComingSoonPage(tr("Inventory"),
+                             tr("Inventory is coming soon. This page will show stock per location, low-stock "
+                                "alerts, and the history of every adjustment with its reason."))},
+        {tr("Customers"),
+         buildComingSoonPage(tr("Customers"),
+                             tr("Customers are coming soon. This page will list your customers with their orders, "
+                                "lifetime spend and marketing consent."))},
+        {tr("Sync issues"),
+         buildComingSoonPage(tr("Sync issues"),
+                             tr("Sync issues are coming soon. Once Storekeep syncs with your shop, edits the server "
+                                "rejected or that conflict with someone else's will be listed here, each with a way "
+                                "to resolve it."))},
+    };
+    for (const auto &section : sections) {
+        auto *item = new QListWidgetItem(section.name, m_sidebar);
+        item->setSizeHint(QSize(0, fontMetrics().height() * 2));
+        m_pages->addWidget(section.page);
+    }
+    int widest = 0;
+    for (const auto &section : sections)
+        widest = qMax(widest, fontMetrics().horizontalAdvance(section.name));
+    m_sidebar->setFixedWidth(widest + fontMetrics().horizontalAdvance(u'M') * 6);
+    connect(m_sidebar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+
+    auto *central = new QWidget;
+    auto *centralLayout = new QHBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_sidebar);
+    centralLayout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    m_statusSummary = new QLabel;
+    m_statusSummary->setObjectName(u"statusSummary"_s);
+    statusBar()->addWidget(m_statusSummary, 1);
+
+    buildMenus();
+    // Before the model opens, so a saved sort costs no second query.
+    const bool restoredColumns = restoreSettings();
+
+    auto opened = m_productModel->open(m_store);
+    if (!opened.ok())
+        showProductError(tr("Could not open the product list: %1").arg(opened.error().toString()));
+    if (!restoredColumns)
+        setDefaultColumnWidths(); // in the shop's formats, known once the model is open
+
+    const ShopSettings &shop = m_productModel->shopSettings();
+    setWindowTitle(shop.name.isEmpty() ? tr("Storekeep") : tr("%1 — Storekeep").arg(shop.name));
+    showPage(Page::Products);
+    updateStatusBar();
+}
+
+MainWindow::~MainWindow() = default;
+
+QWidget *MainWindow::buildProductsPage()
+{
+    auto *page = new QWidget;
+    page->setObjectName(u"productsPage"_s);
+    auto *layout = new QVBoxLayout(page);
+
+    layout->addWidget(pageTitle(tr("Products")));
+
+    auto *filters = new QHBoxLayout;
+    m_statusFilter = new QComboBox;
+    m_statusFilter->setObjectName(u"statusFilter"_s);
+    m_statusFilter->addItem(tr("All statuses"));
+    for (ProductStatus s : {ProductStatus::Active, ProductStatus::Draft, ProductStatus::Archived})
+        m_statusFilter->addItem(ProductListModel::statusText(s), QVariant::fromValue(int(s)));
+    m_vendorFilter = new QLineEdit;
+    m_vendorFilter->setObjectName(u"vendorFilter"_s);
+    m_vendorFilter->setPlaceholderText(tr("Any vendor"));
+    m_vendorFilter->setClearButtonEnabled(true);
+    m_tagFilter = new QLineEdit;
+    m_tagFilter->setObjectName(u"tagFilter"_s);
+    m_tagFilter->setPlaceholderText(tr("Any tag"));
+    m_tagFilter->setClearButtonEnabled(true);
+    auto *clear = new QPushButton(tr("Clear filters"));
+
+    auto *statusLabel = new QLabel(tr("&Status:"));
+    statusLabel->setBuddy(m_statusFilter);
+    auto *vendorLabel = new QLabel(tr("&Vendor:"));
+    vendorLabel->setBuddy(m_vendorFilter);
+    auto *tagLabel = new QLabel(tr("T&ag:"));
+    tagLabel->setBuddy(m_tagFilter);
+    filters->addWidget(statusLabel);
+    filters->addWidget(m_statusFilter);
+    filters->addSpacing(12);
+    filters->addWidget(vendorLabel);
+    filters->addWidget(m_vendorFilter, 1);
+    filters->addSpacing(12);
+    filters->addWidget(tagLabel);
+    filters->addWidget(m_tagFilter, 1);
+    filters->addSpacing(12);
+    filters->addWidget(clear);
+    layout->addLayout(filters);
+
+    connect(m_statusFilter, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilters);
+    connect(m_vendorFilter, &QLineEdit::editingFinished, this, &MainWindow::applyFilters);
+    connect(m_tagFilter, &QLineEdit::editingFinished, this, &MainWindow::applyFilters);
+    // The clear button empties the field without editingFinished.
+    connect(m_vendorFilter, &QLineEdit::textChanged, this, [this](const QString &text) {
+        if (text.isEmpty())
+            applyFilters();
+    });
+    connect(m_tagFilter, &QLineEdit::textChanged, this, [this](const QString &text) {
+        if (text.isEmpty())
+            applyFilters();
+    });
+    connect(clear, &QPushButton::clicked, this, &MainWindow::clearFilters);
+
+    m_productError = new QLabel;
+    m_productError->setObjectName(u"productError"_s);
+    m_productError->setWordWrap(true);
+    m_productError->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_productError->setVisible(false);
+    layout->addWidget(m_productError);
+
+    m_productTable = new QTableView;
+    m_productTable->setObjectName(u"productTable"_s);
+    m_productTable->setModel(m_productModel);
+    m_productTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_productTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_productTable->setAlternatingRowColors(true);
+    m_productTable->setShowGrid(false);
+    m_productTable->setWordWrap(false);
+    m_productTable->setCornerButtonEnabled(false);
+    m_productTable->setTextElideMode(Qt::ElideRight);
+    m_productTable->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+
+    // Fixed row height: resize-to-contents would measure every one of a million rows.
+    QHeaderView *rows = m_productTable->verticalHeader();
+    rows->setSectionResizeMode(QHeaderView::Fixed);
+    rows->setDefaultSectionSize(fontMetrics().height() + 10);
+    rows->setVisible(false);
+
+    QHeaderView *columns = m_productTable->horizontalHeader();
+    columns->setSectionResizeMode(QHeaderView::Interactive);
+    columns->setSectionResizeMode(ProductListModel::TitleColumn, QHeaderView::Stretch);
+    columns->setHighlightSections(false);
+    columns->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    columns->setMinimumSectionSize(fontMetrics().horizontalAdvance(u'M') * 4);
+
+    // Sorting happens in SQL; only indexed columns can be sorted, so a click on any other
+    // header puts the indicator back where the data really is sorted.
+    columns->setSortIndicator(m_productModel->sortColumn(), m_productModel->sortOrder());
+    m_productTable->setSortingEnabled(true);
+    connect(columns, &QHeaderView::sortIndicatorChanged, this, [this, columns](int column, Qt::SortOrder) {
+        if (!ProductListModel::isSortableColumn(column)) {
+            const QSignalBlocker block(columns);
+            columns->setSortIndicator(m_productModel->sortColumn(), m_productModel->sortOrder());
+        }
+    });
+    layout->addWidget(m_productTable, 1);
+    return page;
+}
+
+void MainWindow::setDefaultColumnWidths()
+{
+    // From sample texts rather than the data: measuring rows would read them all.
+    const QFontMetrics fm = m_productTable->fontMetrics();
+    const int padding = fm.horizontalAdvance(u'M') * 2;
+    auto width = [&](const QString &sample) { return fm.horizontalAdvance(sample) + padding; };
+    QHeaderView *columns = m_productTable->horizontalHeader();
+    columns->resizeSection(ProductListModel::StatusColumn,
+                           width(ProductListModel::statusText(ProductStatus::Archived)));
+    columns->resizeSection(ProductListModel::VendorColumn, width(u"Maison Lumière & Co"_s));
+    columns->resizeSection(ProductListModel::VariantsColumn, width(tr("Variants")));
+    const QString price = m_productModel->formatMoney(88888);
+    columns->resizeSection(ProductListModel::PriceColumn, width(price + u" – "_s + price));
+    columns->resizeSection(ProductListModel::OnHandColumn, width(tr("On hand")));
+    columns->resizeSection(ProductListModel::UpdatedColumn,
+                           width(m_productModel->shopLocale().toString(QDateTime(QDate(2026, 12, 28), QTime(23, 59)),
+                                                                       QLocale::ShortFormat)));
+}
+
+QWidget *MainWindow::buildComingSoonPage(const QString &title, const QString &text)
+{
+    auto *page = new QWidget;
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(pageTitle(title));
+    auto *body = new QLabel(text);
+    body->setWordWrap(true);
+    body->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    body->setMaximumWidth(fontMetrics().horizontalAdvance(u'M') * 40);
+    layout->addWidget(body);
+    layout->addStretch(1);
+    return page;
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setObjectName(u"actionQuit"_s);
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *reload = view->addAction(tr("&Reload Products"), this, &MainWindow::reloadProducts);
+    reload->setShortcut(QKeySequence::Refresh);
+    QAction *sidebar = view->addAction(tr("Show &Sidebar"));
+    sidebar->setCheckable(true);
+    sidebar->setChecked(true);
+    connect(sidebar, &QAction::toggled, m_sidebar, &QWidget::setVisible);
+    view->addSeparator();
+    for (int row = 0; row < m_sidebar->count(); ++row) {
+        QAction *go = view->addAction(m_sidebar->item(row)->text(), this, [this, row] { showPage(Page(row)); });
+        go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + row)));
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About Storekeep"), this, &MainWindow::showAbout);
+    about->setObjectName(u"actionAbout"_s);
+    about->setMenuRole(QAction::AboutRole);
+    QAction *aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    return Page(m_pages->currentIndex());
+}
+
+void MainWindow::showPage(Page page)
+{
+    m_sidebar->setCurrentRow(int(page));
+}
+
+void MainWindow::applyFilters()
+{
+    ProductFilter filter;
+    const QVariant status = m_statusFilter->currentData();
+    if (status.isValid())
+        filter.status = ProductStatus(status.toInt());
+    filter.vendor = m_vendorFilter->text().trimmed();
+    filter.tag = m_tagFilter->text().trimmed();
+    m_productModel->setFilter(filter);
+}
+
+void MainWindow::clearFilters()
+{
+    {
+        const QSignalBlocker b1(m_statusFilter);
+        const QSignalBlocker b2(m_vendorFilter);
+        const QSignalBlocker b3(m_tagFilter);
+        m_statusFilter->setCurrentIndex(0);
+        m_vendorFilter->clear();
+        m_tagFilter->clear();
+    }
+    applyFilters();
+}
+
+void MainWindow::reloadProducts()
+{
+    m_productError->setVisible(false);
+    (void)m_productModel->reload(); // a failure arrives through errorOccurred
+}
+
+void MainWindow::showProductError(const QString &message)
+{
+    m_productError->setText(message);
+    m_productError->setVisible(true);
+}
+
+void MainWindow::updateStatusBar()
+{
+    const ShopSettings &shop = m_productModel->shopSettings();
+    QStringList parts;
+    parts << tr("%Ln product(s)", nullptr, m_productModel->rowCount());
+    if (!shop.name.isEmpty())
+        parts << shop.name;
+    parts << shop.currency;
+    m_statusSummary->setText(parts.join(u"  ·  "_s));
+    if (m_productModel->lastError().isEmpty())
+        m_productError->setVisible(false);
+}
+
+void MainWindow::showAbout()
+{
+    const QString version = QCoreApplication::applicationVersion().isEmpty() ? tr("development build")
+                                                                             : QCoreApplication::applicationVersion();
+    const QString text =
+        tr("<h3>Storekeep %1</h3>"
+           "<p>A fast back office for your shop: orders, products, inventory and customers, "
+           "on your desktop, online or offline.</p>"
+           "<p>Qt %2<br>SQLite %3<br>%4</p>"
+           "<p>Shop file: %5</p>")
+            .arg(version.toHtmlEscaped(), QString::fromLatin1(qVersion()), QString::fromLatin1(sqlite3_libversion()),
+                 SyncInfo::summary().toHtmlEscaped(), m_store.path().toHtmlEscaped());
+    QMessageBox::about(this, tr("About Storekeep"), text);
+}
+
+bool MainWindow::restoreSettings()
+{
+    QSettings settings;
+    const QByteArray geometry = settings.value(kGeometryKey).toByteArray();
+    if (geometry.isEmpty() || !restoreGeometry(geometry))
+        resize(1180, 720);
+    restoreState(settings.value(kStateKey).toByteArray());
+    const QByteArray header = settings.value(kProductHeaderKey).toByteArray();
+    if (!header.isEmpty()) {
+        QHeaderView *columns = m_productTable->horizontalHeader();
+        columns->restoreState(header);
+        m_productModel->sort(columns->sortIndicatorSection(), columns->sortIndicatorOrder());
+        // The indicator must show how the model really sorts (the saved column may not sort).
+        columns->setSortIndicator(m_productModel->sortColumn(), m_productModel->sortOrder());
+    }
+    return !header.isEmpty();
+}
+
+void MainWindow::saveSettings() const
+{
+    // Layout only: never anything secret in QSettings.
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kStateKey, saveState());
+    settings.setValue(kProductHeaderKey, m_productTable->horizontalHeader()->saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    event->accept();
+}
+
+} // namespace sk

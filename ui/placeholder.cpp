@@ -1,2 +1,0 @@
-#include <QString>
-namespace sk { QString uiPlaceholder() { return {}; } }

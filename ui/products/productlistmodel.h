@@ -1,0 +1,116 @@
+#pragma once
+
+#include "domain/records.h"
+#include "storage/productrepository.h"
+#include "util/result.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QList>
+#include <QLocale>
+#include <QTimeZone>
+
+#include <memory>
+#include <optional>
+
+namespace sk {
+
+class ShopStore;
+class SqliteDatabase;
+
+// The product list over the local store, fast at a million rows: it holds only the rids in
+// sort order and reads the rows of the visible window in pages of PageSize, keeping a few
+// pages in a small LRU cache. Sorting and filtering re-query the rids in SQL; never put a
+// QSortFilterProxyModel on top (it would read every row). Reads go through the model's own
+// read-only connection, so the writer never blocks it.
+class ProductListModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { TitleColumn, StatusColumn, VendorColumn, VariantsColumn, PriceColumn, OnHandColumn, UpdatedColumn,
+                  ColumnCount };
+    enum Role { RidRole = Qt::UserRole + 1, IdRole };
+
+    static constexpr int PageSize = 256;
+    static constexpr int MaxCachedPages = 8;
+
+    explicit ProductListModel(QObject *parent = nullptr);
+    ~ProductListModel() override;
+
+    // Opens a read-only connection to the store's file, reads the shop settings and loads
+    // the rid list. The model stays empty until this succeeds.
+    Result<void> open(const ShopStore &store);
+    // Re-reads the rid list (after edits or a sync) with the current filter and sort.
+    Result<void> reload();
+
+    const ShopSettings &shopSettings() const { return m_settings; }
+    QLocale shopLocale() const { return m_locale; }
+
+    void setStatusFilter(std::optional<ProductStatus> status);
+    void setVendorFilter(const QString &vendor);
+    void setTagFilter(const QString &tag);
+    void setFilter(const ProductFilter &filter);
+    const ProductFilter &filter() const { return m_filter; }
+
+    // Only Title and Updated can be sorted in SQL with an index; sort() ignores the others.
+    static bool isSortableColumn(int column);
+    int sortColumn() const;
+    Qt::SortOrder sortOrder() const;
+
+    qint64 ridAt(int row) const;
+    // Pages read from SQLite since the last reload, for tests and profiling.
+    int pageFetchCount() const { return m_pageFetches; }
+    // The last read error, or an empty string.
+    QString lastError() const { return m_lastError; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+    static QString statusText(ProductStatus status);
+    // An amount of the shop's currency in the shop's locale.
+    QString formatMoney(qint64 minor) const;
+
+signals:
+    // A read failed; the message says what and can be shown inline.
+    void errorOccurred(const QString &message);
+
+private:
+    struct CachedRow
+    {
+        ProductListRow row;
+        bool found = false;
+        QString status;
+        QString price;
+        QString onHand;
+        QString updated;
+    };
+    using Page = QList<CachedRow>;
+
+    const CachedRow *rowAt(int row) const;
+    const Page *page(int pageIndex) const;
+    Result<Page> fetchPage(int pageIndex) const;
+    Result<ShopSettings> readShopSettings();
+    Result<void> applyQuery();
+    void reportError(const Error &error) const;
+
+    std::unique_ptr<SqliteDatabase> m_db;
+    ShopSettings m_settings;
+    QLocale m_locale;
+    QTimeZone m_timeZone;
+    ProductFilter m_filter;
+    ProductSort m_sort = ProductSort::Title;
+    SortOrder m_order = SortOrder::Ascending;
+    QList<qint64> m_rids;
+
+    // The page cache is filled lazily from data(), which is const.
+    mutable QHash<int, Page> m_pages;
+    mutable QList<int> m_lru; // most recently used last
+    mutable int m_pageFetches = 0;
+    mutable QString m_lastError;
+};
+
+} // namespace sk

@@ -4,6 +4,8 @@
 #include "storage/keysetpage.h"
 #include "util/result.h"
 
+#include <QByteArray>
+#include <QByteArrayList>
 #include <QList>
 #include <QString>
 
@@ -111,6 +113,12 @@ public:
     Result<void> upsertVariant(const Variant &variant);
     Result<void> deleteProduct(const QString &id); // with its variants
     Result<void> deleteVariant(const QString &id);
+
+    // The SQL behind the list queries, for query-plan tests (EXPLAIN QUERY PLAN).
+    // listVariantsSql gives several statements when the sort pages in runs (SKU: NULLs apart).
+    static QByteArray listProductsSql(const ProductQuery &query);
+    static QByteArray productRidsSql(const ProductFilter &filter, ProductSort sort, SortOrder order);
+    static QByteArrayList listVariantsSql(const VariantQuery &query);
 
 private:
     SqliteDatabase &m_db;

@@ -59,7 +59,8 @@ CREATE TABLE products (
 CREATE INDEX products_title ON products (title COLLATE NOCASE);
 CREATE INDEX products_updated ON products (updated_at);
 CREATE INDEX products_status_title ON products (status, title COLLATE NOCASE);
-CREATE INDEX products_vendor ON products (vendor COLLATE NOCASE);
+CREATE INDEX products_status_updated ON products (status, updated_at);
+CREATE INDEX products_vendor ON products (vendor COLLATE NOCASE, title COLLATE NOCASE);
 
 CREATE TABLE variants (
     rid               INTEGER PRIMARY KEY,
@@ -98,8 +99,10 @@ CREATE TABLE inventory_levels (
     updated_at           INTEGER NOT NULL,
     UNIQUE (variant_id, location_id)
 );
-CREATE INDEX inventory_levels_location ON inventory_levels (location_id, variant_id);
+-- (location_id) alone: its implicit rid suffix pages one location's levels in rid order.
+CREATE INDEX inventory_levels_location ON inventory_levels (location_id);
 CREATE INDEX inventory_levels_available ON inventory_levels (location_id, on_hand - committed);
+CREATE INDEX inventory_levels_available_any ON inventory_levels (on_hand - committed);
 CREATE INDEX inventory_levels_low ON inventory_levels (location_id, on_hand - committed - low_stock_threshold)
     WHERE low_stock_threshold IS NOT NULL;
 
@@ -121,7 +124,8 @@ CREATE TABLE inventory_ledger (
     version         INTEGER NOT NULL DEFAULT 0,
     updated_at      INTEGER NOT NULL
 );
-CREATE INDEX inventory_ledger_variant ON inventory_ledger (variant_id, location_id, created_at);
+CREATE INDEX inventory_ledger_variant ON inventory_ledger (variant_id, created_at);
+CREATE INDEX inventory_ledger_location ON inventory_ledger (location_id, created_at);
 CREATE INDEX inventory_ledger_created ON inventory_ledger (created_at);
 CREATE TRIGGER inventory_ledger_no_update BEFORE UPDATE ON inventory_ledger
 BEGIN SELECT RAISE(ABORT, 'inventory_ledger is append-only'); END;
@@ -288,6 +292,8 @@ CREATE INDEX order_events_order ON order_events (order_id, created_at);
 // Search: contentless FTS5 indexes kept in step by triggers. A contentless index needs the
 // old values to delete a row, which the triggers read from the row being replaced.
 // prefix='2 3' keeps type-ahead on short prefixes fast (see shared/docs/performance-facts.md).
+// Update triggers fire only when an indexed value changed, so a sync re-pull that rewrites
+// identical rows does not churn the index.
 const char *const kSearch = R"SQL(
 CREATE VIRTUAL TABLE variant_search USING fts5(
     title, sku, barcode, content='', prefix='2 3', tokenize='unicode61 remove_diacritics 2');
@@ -312,7 +318,8 @@ CREATE TRIGGER variants_search_ad AFTER DELETE ON variants BEGIN
     INSERT INTO variant_search (variant_search, rowid, title, sku, barcode)
     SELECT 'delete', old.rid, p.title, coalesce(old.sku, ''), coalesce(old.barcode, '') FROM products p WHERE p.id = old.product_id;
 END;
-CREATE TRIGGER variants_search_au AFTER UPDATE OF sku, barcode, product_id ON variants BEGIN
+CREATE TRIGGER variants_search_au AFTER UPDATE OF sku, barcode, product_id ON variants
+WHEN old.sku IS NOT new.sku OR old.barcode IS NOT new.barcode OR old.product_id IS NOT new.product_id BEGIN
     INSERT INTO variant_search (variant_search, rowid, title, sku, barcode)
     SELECT 'delete', old.rid, p.title, coalesce(old.sku, ''), coalesce(old.barcode, '') FROM products p WHERE p.id = old.product_id;
     INSERT INTO variant_search (rowid, title, sku, barcode)
@@ -323,7 +330,7 @@ END;
 CREATE TRIGGER products_search_bd BEFORE DELETE ON products BEGIN
     DELETE FROM variants WHERE product_id = old.id;
 END;
-CREATE TRIGGER products_search_au AFTER UPDATE OF title ON products BEGIN
+CREATE TRIGGER products_search_au AFTER UPDATE OF title ON products WHEN old.title IS NOT new.title BEGIN
     INSERT INTO variant_search (variant_search, rowid, title, sku, barcode)
     SELECT 'delete', v.rid, old.title, coalesce(v.sku, ''), coalesce(v.barcode, '') FROM variants v WHERE v.product_id = old.id;
     INSERT INTO variant_search (rowid, title, sku, barcode)
@@ -338,7 +345,9 @@ CREATE TRIGGER customers_search_ad AFTER DELETE ON customers BEGIN
     INSERT INTO customer_search (customer_search, rowid, name, email, phone)
     VALUES ('delete', old.rid, old.first_name || ' ' || old.last_name, coalesce(old.email, ''), coalesce(old.phone, ''));
 END;
-CREATE TRIGGER customers_search_au AFTER UPDATE OF first_name, last_name, email, phone ON customers BEGIN
+CREATE TRIGGER customers_search_au AFTER UPDATE OF first_name, last_name, email, phone ON customers
+WHEN old.first_name IS NOT new.first_name OR old.last_name IS NOT new.last_name OR old.email IS NOT new.email
+    OR old.phone IS NOT new.phone BEGIN
     INSERT INTO customer_search (customer_search, rowid, name, email, phone)
     VALUES ('delete', old.rid, old.first_name || ' ' || old.last_name, coalesce(old.email, ''), coalesce(old.phone, ''));
     INSERT INTO customer_search (rowid, name, email, phone)
@@ -352,7 +361,8 @@ CREATE TRIGGER orders_search_ad AFTER DELETE ON orders BEGIN
     INSERT INTO order_search (order_search, rowid, number, customer_name)
     VALUES ('delete', old.rid, CAST(old.number AS TEXT), old.customer_name);
 END;
-CREATE TRIGGER orders_search_au AFTER UPDATE OF number, customer_name ON orders BEGIN
+CREATE TRIGGER orders_search_au AFTER UPDATE OF number, customer_name ON orders
+WHEN old.number IS NOT new.number OR old.customer_name IS NOT new.customer_name BEGIN
     INSERT INTO order_search (order_search, rowid, number, customer_name)
     VALUES ('delete', old.rid, CAST(old.number AS TEXT), old.customer_name);
     INSERT INTO order_search (rowid, number, customer_name) VALUES (new.rid, CAST(new.number AS TEXT), new.customer_name);
@@ -424,15 +434,21 @@ int SchemaMigrator::latestVersion()
 
 Result<int> SchemaMigrator::checkVersion(SqliteDatabase &db)
 {
+    return checkVersion(db, migrations());
+}
+
+Result<int> SchemaMigrator::checkVersion(SqliteDatabase &db, const QList<Migration> &steps)
+{
+    const int latest = steps.isEmpty() ? 0 : steps.constLast().version;
     SK_TRY_ASSIGN(version, db.userVersion());
-    if (version > latestVersion()) {
+    if (version > latest) {
         return makeError(QStringLiteral("schema.too_new"),
                          QCoreApplication::translate("SchemaMigrator",
                                                      "This shop file was written by a newer version of Storekeep "
                                                      "(schema %1; this version reads up to %2). Update Storekeep "
                                                      "to open it. The file was not changed.")
                              .arg(version)
-                             .arg(latestVersion()),
+                             .arg(latest),
                          db.path());
     }
     return version;
@@ -440,10 +456,15 @@ Result<int> SchemaMigrator::checkVersion(SqliteDatabase &db)
 
 Result<void> SchemaMigrator::migrate(SqliteDatabase &db, int targetVersion)
 {
+    return migrate(db, migrations(), targetVersion);
+}
+
+Result<void> SchemaMigrator::migrate(SqliteDatabase &db, const QList<Migration> &steps, int targetVersion)
+{
     if (targetVersion < 0)
-        targetVersion = latestVersion();
-    SK_TRY_ASSIGN(current, checkVersion(db));
-    for (const Migration &m : migrations()) {
+        targetVersion = steps.isEmpty() ? 0 : steps.constLast().version;
+    SK_TRY_ASSIGN(current, checkVersion(db, steps));
+    for (const Migration &m : steps) {
         if (m.version <= current || m.version > targetVersion)
             continue;
         qCInfo(lcMigrations) << "migrating" << db.path() << "to version" << m.version << m.name;

@@ -29,6 +29,11 @@ public:
     static Result<void> migrate(SqliteDatabase &db, int targetVersion = -1);
     // Fails with code "schema.too_new" if the file is newer than this build understands.
     static Result<int> checkVersion(SqliteDatabase &db);
+
+    // The same for another kind of file with its own numbered list (the reference server's
+    // database): versions ascending, the last one is the latest.
+    static Result<void> migrate(SqliteDatabase &db, const QList<Migration> &steps, int targetVersion = -1);
+    static Result<int> checkVersion(SqliteDatabase &db, const QList<Migration> &steps);
 };
 
 } // namespace sk

@@ -4,7 +4,7 @@
 <context>
     <name>CustomerRepository</name>
     <message>
-        <location filename="../core/storage/customerrepository.cpp" line="+74"/>
+        <location filename="../core/storage/customerrepository.cpp" line="+93"/>
         <source>The email address %1 already belongs to another customer.</source>
         <translation>L’adresse e-mail %1 appartient déjà à un autre client.</translation>
     </message>
@@ -12,7 +12,7 @@
 <context>
     <name>DemoGenerator</name>
     <message>
-        <location filename="../core/demo/demogenerator.cpp" line="+515"/>
+        <location filename="../core/demo/demogenerator.cpp" line="+513"/>
         <source>Creating the demo shop was cancelled.</source>
         <translation>La création de la boutique de démonstration a été annulée.</translation>
     </message>
@@ -22,7 +22,7 @@
         <translation>Fuseau horaire inconnu&#xa0;: «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location line="+1323"/>
+        <location line="+1329"/>
         <source>The demo shop needs a name.</source>
         <translation>La boutique de démonstration doit avoir un nom.</translation>
     </message>
@@ -30,7 +30,7 @@
 <context>
     <name>InventoryRepository</name>
     <message>
-        <location filename="../core/storage/inventoryrepository.cpp" line="+128"/>
+        <location filename="../core/storage/inventoryrepository.cpp" line="+125"/>
         <source>Choose a location, or all locations, to list inventory.</source>
         <translation>Choisissez un emplacement, ou tous les emplacements, pour afficher le stock.</translation>
     </message>
@@ -43,7 +43,7 @@
 <context>
     <name>OrderRepository</name>
     <message>
-        <location filename="../core/storage/orderrepository.cpp" line="+412"/>
+        <location filename="../core/storage/orderrepository.cpp" line="+406"/>
         <source>Order number %1 is already used by another order.</source>
         <translation>Le numéro de commande %1 est déjà utilisé par une autre commande.</translation>
     </message>
@@ -64,14 +64,22 @@
 <context>
     <name>SchemaMigrator</name>
     <message>
-        <location filename="../core/storage/schemamigrator.cpp" line="+440"/>
+        <location filename="../core/storage/schemamigrator.cpp" line="+446"/>
         <source>This shop file was written by a newer version of Storekeep (schema %1; this version reads up to %2). Update Storekeep to open it. The file was not changed.</source>
         <translation>Ce fichier de boutique a été écrit par une version plus récente de Storekeep (schéma %1&#xa0;; cette version lit jusqu’au schéma %2). Mettez Storekeep à jour pour l’ouvrir. Le fichier n’a pas été modifié.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>Upgrading the shop file to schema %1 (%2) failed: %3</source>
         <translation>La mise à niveau du fichier de boutique vers le schéma %1 (%2) a échoué&#xa0;: %3</translation>
+    </message>
+</context>
+<context>
+    <name>SearchIndex</name>
+    <message>
+        <location filename="../core/storage/searchindex.cpp" line="+35"/>
+        <source>Search maintenance can only be suspended inside a transaction.</source>
+        <translation>La maintenance de la recherche ne peut être suspendue qu’à l’intérieur d’une transaction.</translation>
     </message>
 </context>
 <context>
@@ -98,7 +106,7 @@
 <context>
     <name>StoreDemoSink</name>
     <message>
-        <location filename="../core/demo/storedemosink.cpp" line="+146"/>
+        <location filename="../core/demo/storedemosink.cpp" line="+164"/>
         <source>This demo load has already begun.</source>
         <translation>Ce chargement de démonstration a déjà commencé.</translation>
     </message>
@@ -108,7 +116,7 @@
         <translation>Impossible de lire l’instruction de schéma %1.</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+96"/>
         <source>The demo load has not begun.</source>
         <translation>Le chargement de démonstration n’a pas commencé.</translation>
     </message>
@@ -385,54 +393,6 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte.</translati
     </message>
 </context>
 <context>
-    <name>sk</name>
-    <message>
-        <location filename="../core/domain/inventoryrules.cpp" line="+18"/>
-        <source>The quantity must be more than zero, not %1.</source>
-        <translation>La quantité doit être supérieure à zéro, et non %1.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The stock quantity is too large to store.</source>
-        <translation>La quantité en stock est trop grande pour être enregistrée.</translation>
-    </message>
-    <message>
-        <location filename="../core/domain/orderstatemachine.cpp" line="+59"/>
-        <source>Order #%1 cannot go from %2 to %3: %4</source>
-        <translation>La commande n°&#xa0;%1 ne peut pas passer de %2 à %3&#xa0;: %4</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Order #%1 has no line “%2”.</source>
-        <translation>La commande n°&#xa0;%1 n’a pas de ligne «&#xa0;%2&#xa0;».</translation>
-    </message>
-    <message>
-        <location filename="../core/domain/recordjson.cpp" line="+73"/>
-        <source>“%1” is %2, but the record sits inside %3.</source>
-        <translation>«&#xa0;%1&#xa0;» vaut %2, mais l’enregistrement se trouve dans %3.</translation>
-    </message>
-    <message>
-        <location line="+42"/>
-        <source>“%1” may only contain letters, digits and %2, but is “%3”.</source>
-        <translation>«&#xa0;%1&#xa0;» ne peut contenir que des lettres, des chiffres et %2, mais vaut «&#xa0;%3&#xa0;».</translation>
-    </message>
-    <message>
-        <location line="+46"/>
-        <source>“%1” names order line %2 a second time.</source>
-        <translation>«&#xa0;%1&#xa0;» cite une deuxième fois la ligne de commande %2.</translation>
-    </message>
-    <message>
-        <location line="+78"/>
-        <source>“%1” is %2, which is not a line of this order.</source>
-        <translation>«&#xa0;%1&#xa0;» vaut %2, qui n’est pas une ligne de cette commande.</translation>
-    </message>
-    <message>
-        <location filename="../core/money/money.cpp" line="+29"/>
-        <source>The amount %1 is too large to store.</source>
-        <translation>Le montant %1 est trop grand pour être enregistré.</translation>
-    </message>
-</context>
-<context>
     <name>sk::Currency</name>
     <message>
         <location filename="../core/money/currency.cpp" line="+96"/>
@@ -466,7 +426,17 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte.</translati
 <context>
     <name>sk::InventoryRules</name>
     <message>
-        <location filename="../core/domain/inventoryrules.cpp" line="+15"/>
+        <location filename="../core/domain/inventoryrules.cpp" line="+18"/>
+        <source>The quantity must be more than zero, not %1.</source>
+        <translation>La quantité doit être supérieure à zéro, et non %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The stock quantity is too large to store.</source>
+        <translation>La quantité en stock est trop grande pour être enregistrée.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Cannot sell %1: only %2 available.</source>
         <translation>Impossible de vendre %1&#xa0;: seulement %2 disponible(s).</translation>
     </message>
@@ -822,7 +792,12 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte.</translati
 <context>
     <name>sk::Money</name>
     <message>
-        <location filename="../core/money/money.cpp" line="+294"/>
+        <location filename="../core/money/money.cpp" line="+29"/>
+        <source>The amount %1 is too large to store.</source>
+        <translation>Le montant %1 est trop grand pour être enregistré.</translation>
+    </message>
+    <message>
+        <location line="+294"/>
         <source>Cannot %1 an amount without a currency.</source>
         <translation>Impossible d’effectuer l’opération «&#xa0;%1&#xa0;» sur un montant sans devise.</translation>
     </message>
@@ -865,7 +840,17 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte.</translati
 <context>
     <name>sk::OrderStateMachine</name>
     <message>
-        <location filename="../core/domain/orderstatemachine.cpp" line="+63"/>
+        <location filename="../core/domain/orderstatemachine.cpp" line="+59"/>
+        <source>Order #%1 cannot go from %2 to %3: %4</source>
+        <translation>La commande n°&#xa0;%1 ne peut pas passer de «&#xa0;%2&#xa0;» à «&#xa0;%3&#xa0;»&#xa0;: %4</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Order #%1 has no line “%2”.</source>
+        <translation>La commande n°&#xa0;%1 n’a pas de ligne «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>it already has that status.</source>
         <translation>elle a déjà ce statut.</translation>
     </message>
@@ -1031,7 +1016,27 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte.</translati
 <context>
     <name>sk::RecordJson</name>
     <message>
-        <location filename="../core/domain/recordjson.cpp" line="+16"/>
+        <location filename="../core/domain/recordjson.cpp" line="+73"/>
+        <source>“%1” is %2, but the record sits inside %3.</source>
+        <translation>«&#xa0;%1&#xa0;» vaut %2, mais l’enregistrement se trouve dans %3.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>“%1” may only contain letters, digits and %2, but is “%3”.</source>
+        <translation>«&#xa0;%1&#xa0;» ne peut contenir que des lettres, des chiffres et %2, mais vaut «&#xa0;%3&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>“%1” names order line %2 a second time.</source>
+        <translation>«&#xa0;%1&#xa0;» cite une deuxième fois la ligne de commande %2.</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>“%1” is %2, which is not a line of this order.</source>
+        <translation>«&#xa0;%1&#xa0;» vaut %2, qui n’est pas une ligne de cette commande.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>The JSON text is malformed at byte %1: %2.</source>
         <translation>Le texte JSON est mal formé à l’octet %1&#xa0;: %2.</translation>
     </message>

@@ -15,12 +15,12 @@ QString tr(const char *text)
 Error invalidQuantity(qint64 quantity)
 {
     return makeError(QStringLiteral("inventory.invalid_quantity"),
-                     tr("The quantity must be more than zero, not %1.").arg(quantity));
+                     QCoreApplication::translate("sk::InventoryRules", "The quantity must be more than zero, not %1.").arg(quantity));
 }
 
 Error overflow()
 {
-    return makeError(QStringLiteral("inventory.overflow"), tr("The stock quantity is too large to store."));
+    return makeError(QStringLiteral("inventory.overflow"), QCoreApplication::translate("sk::InventoryRules", "The stock quantity is too large to store."));
 }
 
 } // namespace

@@ -56,7 +56,7 @@ const OrderLine *findLine(const OrderDetail &detail, const QString &id)
 Error illegal(const Order &order, OrderStatus to, const QString &reason)
 {
     return makeError(QStringLiteral("order.illegal_transition"),
-                     tr("Order #%1 cannot go from %2 to %3: %4")
+                     QCoreApplication::translate("sk::OrderStateMachine", "Order #%1 cannot go from %2 to %3: %4")
                          .arg(order.number)
                          .arg(label(order.status), label(to), reason));
 }
@@ -64,7 +64,7 @@ Error illegal(const Order &order, OrderStatus to, const QString &reason)
 Error unknownLine(const OrderDetail &detail, const QString &lineId)
 {
     return makeError(QStringLiteral("order.unknown_line"),
-                     tr("Order #%1 has no line \u201C%2\u201D.").arg(detail.order.number).arg(lineId));
+                     QCoreApplication::translate("sk::OrderStateMachine", "Order #%1 has no line \u201C%2\u201D.").arg(detail.order.number).arg(lineId));
 }
 
 qint64 saturatingAdd(qint64 a, qint64 b)

@@ -70,7 +70,7 @@ Result<QString> parentRef(const JsonReader &r, QStringView key, const QString *p
         return parent ? Result<QString>(*parent) : r.requiredUuid(key);
     SK_TRY_ASSIGN(id, r.requiredUuid(key));
     if (id != *parent) {
-        return r.invalidField(key, tr("\u201C%1\u201D is %2, but the record sits inside %3.")
+        return r.invalidField(key, QCoreApplication::translate("sk::RecordJson", "\u201C%1\u201D is %2, but the record sits inside %3.")
                                        .arg(r.pathOf(key), id, *parent));
     }
     return id;
@@ -112,7 +112,7 @@ Result<QString> identifier(const JsonReader &r, QStringView key, qsizetype maxLe
         const bool ok = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9')
                         || extra.contains(c);
         if (!ok) {
-            return r.invalidField(key, tr("\u201C%1\u201D may only contain letters, digits and %2, but is \u201C%3\u201D.")
+            return r.invalidField(key, QCoreApplication::translate("sk::RecordJson", "\u201C%1\u201D may only contain letters, digits and %2, but is \u201C%3\u201D.")
                                            .arg(r.pathOf(key), extra.toString(), value));
         }
     }
@@ -158,7 +158,7 @@ Result<OrderLine> readOrderLine(const JsonReader &r, const QString *orderId)
 Result<void> checkUniqueLine(const JsonReader &line, const QString &orderLineId, QSet<QString> &seen)
 {
     if (seen.contains(orderLineId)) {
-        return line.invalidField(u"order_line_id", tr("\u201C%1\u201D names order line %2 a second time.")
+        return line.invalidField(u"order_line_id", QCoreApplication::translate("sk::RecordJson", "\u201C%1\u201D names order line %2 a second time.")
                                                        .arg(line.pathOf(u"order_line_id"), orderLineId));
     }
     seen.insert(orderLineId);
@@ -236,7 +236,7 @@ Result<void> checkLineRefs(const JsonReader &r, QStringView arrayKey, qsizetype 
         if (known.contains(orderLineIds.at(i)))
             continue;
         const QString key = QStringLiteral("%1[%2].lines[%3].order_line_id").arg(arrayKey).arg(index).arg(i);
-        return r.invalidField(key, tr("\u201C%1\u201D is %2, which is not a line of this order.")
+        return r.invalidField(key, QCoreApplication::translate("sk::RecordJson", "\u201C%1\u201D is %2, which is not a line of this order.")
                                        .arg(r.pathOf(key), orderLineIds.at(i)));
     }
     return {};

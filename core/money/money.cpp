@@ -26,7 +26,7 @@ constexpr quint64 kPow10[] = {1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull,
 Error overflowError(const QString &what)
 {
     return makeError(QStringLiteral("money.overflow"),
-                     tr("The amount %1 is too large to store.").arg(what));
+                     QCoreApplication::translate("sk::Money", "The amount %1 is too large to store.").arg(what));
 }
 
 // How a locale writes numbers and currency amounts, derived once per locale. Grouping is

@@ -9,11 +9,19 @@ STOREKEEP_DEBIAN_PACKAGES=(
     libcurl4-openssl-dev libssl-dev libsqlite3-dev libgl-dev libsimdjson-dev
     xvfb xauth dbus-daemon gnome-keyring
     ninja-build cmake g++ sqlite3
+    nodejs npm
 )
+
+# Packages that count as present when their command is, whatever package brought it: a
+# NodeSource nodejs ships npm itself and conflicts with Debian's npm package.
+declare -A STOREKEEP_PACKAGE_COMMANDS=([nodejs]=node [npm]=npm)
 
 storekeep_missing_packages() {
     local pkg status
     for pkg in "${STOREKEEP_DEBIAN_PACKAGES[@]}"; do
+        if [ -n "${STOREKEEP_PACKAGE_COMMANDS[$pkg]:-}" ] && command -v "${STOREKEEP_PACKAGE_COMMANDS[$pkg]}" >/dev/null 2>&1; then
+            continue
+        fi
         status=$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || true)
         if [ "$status" != "installed" ]; then
             printf '%s\n' "$pkg"

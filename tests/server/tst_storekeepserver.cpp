@@ -1,24 +1,17 @@
-// storekeep-server driven as a process, the way a supervisor or the sync tests start it.
-// The test links core only, so it speaks HTTP over a plain POSIX socket.
+// storekeep-server driven as a process, the way a supervisor or the sync tests start it:
+// command-line behaviour, health checks and a port that is already taken.
 
+#include "serverfixture.h"
 #include "testsupport.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
-
-#ifdef Q_OS_UNIX
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-#endif
+#include <QUuid>
 
 using namespace sk;
 using namespace Qt::StringLiterals;
@@ -27,92 +20,7 @@ namespace {
 
 QString serverPath()
 {
-    const QString env = qEnvironmentVariable("STOREKEEP_BIN_DIR");
-    return (env.isEmpty() ? test::binaryDir() + u"/bin"_s : env) + u"/storekeep-server"_s;
-}
-
-struct HttpAnswer
-{
-    int status = 0;
-    QByteArray body;
-    QString error;
-};
-
-// One GET with "Connection: close", read to the end.
-HttpAnswer httpGet(quint16 port, const QByteArray &path)
-{
-    HttpAnswer answer;
-#ifdef Q_OS_UNIX
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    if (fd < 0) {
-        answer.error = u"socket() failed"_s;
-        return answer;
-    }
-    timeval timeout{10, 0};
-    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(port);
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0) {
-        ::close(fd);
-        answer.error = u"cannot connect to port %1"_s.arg(port);
-        return answer;
-    }
-    const QByteArray request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
-    if (::send(fd, request.constData(), size_t(request.size()), 0) != request.size()) {
-        ::close(fd);
-        answer.error = u"send() failed"_s;
-        return answer;
-    }
-    QByteArray response;
-    char buffer[4096];
-    for (;;) {
-        const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
-        if (n <= 0)
-            break;
-        response.append(buffer, qsizetype(n));
-        // Stop once the whole body is in, in case the server keeps the connection open.
-        const qsizetype headerEnd = response.indexOf("\r\n\r\n");
-        if (headerEnd >= 0) {
-            static const QRegularExpression length(u"(?i)content-length:\\s*(\\d+)"_s);
-            const auto m = length.match(QString::fromLatin1(response.left(headerEnd)));
-            if (m.hasMatch() && response.size() - headerEnd - 4 >= m.captured(1).toLongLong())
-                break;
-        }
-    }
-    ::close(fd);
-    const qsizetype headerEnd = response.indexOf("\r\n\r\n");
-    if (!response.startsWith("HTTP/1.1 ") || headerEnd < 0) {
-        answer.error = u"not an HTTP response: "_s + QString::fromLatin1(response.left(200));
-        return answer;
-    }
-    answer.status = response.mid(9, 3).toInt();
-    answer.body = response.mid(headerEnd + 4);
-#else
-    Q_UNUSED(port);
-    Q_UNUSED(path);
-    answer.error = u"not implemented on this platform"_s;
-#endif
-    return answer;
-}
-
-// Reads stdout until the "listening on" line and returns the port, or 0.
-quint16 waitForPort(QProcess &server, QString *seen)
-{
-    static const QRegularExpression listening(u"listening on http://127\\.0\\.0\\.1:(\\d+)"_s);
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < 20000) {
-        if (!server.waitForReadyRead(1000) && server.state() != QProcess::Running)
-            break;
-        *seen += QString::fromLocal8Bit(server.readAllStandardOutput());
-        const auto m = listening.match(*seen);
-        if (m.hasMatch())
-            return quint16(m.captured(1).toUInt());
-    }
-    *seen += QString::fromLocal8Bit(server.readAllStandardError());
-    return 0;
+    return test::binPath(u"storekeep-server"_s);
 }
 
 int runToEnd(const QStringList &args, QByteArray *out = nullptr, QByteArray *err = nullptr)
@@ -137,9 +45,6 @@ class tst_StorekeepServer : public QObject
 private slots:
     void initTestCase()
     {
-#ifndef Q_OS_UNIX
-        QSKIP("This test talks HTTP over POSIX sockets.");
-#endif
         QVERIFY2(QFileInfo(serverPath()).isExecutable(),
                  qPrintable(serverPath() + u" is missing: build all targets first"_s));
     }
@@ -160,44 +65,151 @@ private slots:
         QCOMPARE(runToEnd({u"serve"_s, u"--data"_s, u"/tmp/x"_s}), 2); // no --listen
         QCOMPARE(runToEnd({u"serve"_s, u"--data"_s, u"/tmp/x"_s, u"--listen"_s, u"nowhere"_s}, nullptr, &err), 2);
         QVERIFY2(err.contains("nowhere"), err.constData());
-        QCOMPARE(runToEnd({u"frobnicate"_s}), 2);
+        QCOMPARE(runToEnd({u"frobnicate"_s}, nullptr, &err), 2);
+        QVERIFY2(err.contains("frobnicate"), err.constData());
+        QCOMPARE(runToEnd({u"create-shop"_s, u"--name"_s, u"No data dir"_s}, nullptr, &err), 2);
+        QVERIFY2(err.contains("--data"), err.constData());
     }
 
-    void answersHealthChecksOnAFreePort()
+    void initCreatesTheDataDirectory()
     {
         QTemporaryDir temp;
         QVERIFY(temp.isValid());
         const QString data = temp.filePath(u"data"_s);
-        QProcess server;
-        server.start(serverPath(), {u"serve"_s, u"--data"_s, data, u"--listen"_s, u"127.0.0.1:0"_s});
-        QVERIFY(server.waitForStarted());
-        QString seen;
-        const quint16 port = waitForPort(server, &seen);
-        QVERIFY2(port != 0, qPrintable(u"no \"listening on\" line; the server said: "_s + seen));
-        QVERIFY(QFileInfo(data).isDir());
+        QByteArray err;
+        QCOMPARE(runToEnd({u"init"_s, u"--data"_s, data}, nullptr, &err), 0);
+        QVERIFY2(QFileInfo(data).isDir(), err.constData());
+        QVERIFY(QFileInfo::exists(data + u"/storekeep-server.sqlite"_s));
+        QVERIFY(QFileInfo::exists(data + u"/token.key"_s));
+        // A second init keeps what is there.
+        QCOMPARE(runToEnd({u"init"_s, u"--data"_s, data}), 0);
+    }
 
-        const HttpAnswer health = httpGet(port, "/healthz");
-        QVERIFY2(health.error.isEmpty(), qPrintable(health.error));
+    void adminCommandsNameTheProblem()
+    {
+        QTemporaryDir temp;
+        QVERIFY(temp.isValid());
+        const QString data = temp.path();
+        auto run = [&](QStringList args, const QByteArray &stdinData, QByteArray *out, QByteArray *err) {
+            QProcess p;
+            p.start(serverPath(), args << u"--data"_s << data);
+            p.write(stdinData);
+            p.closeWriteChannel();
+            if (!p.waitForFinished(60000))
+                return -1;
+            *out = p.readAllStandardOutput();
+            *err = p.readAllStandardError();
+            return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        };
+        QByteArray out;
+        QByteArray err;
+
+        QCOMPARE(run({u"create-shop"_s, u"--name"_s, u"S"_s, u"--currency"_s, u"EURO"_s, u"--time-zone"_s,
+                      u"Europe/Paris"_s},
+                     {}, &out, &err),
+                 2);
+        QVERIFY2(err.contains("EURO"), err.constData());
+        QCOMPARE(run({u"create-shop"_s, u"--name"_s, u"S"_s, u"--currency"_s, u"EUR"_s, u"--time-zone"_s,
+                      u"Mars/Olympus"_s},
+                     {}, &out, &err),
+                 2);
+        QVERIFY2(err.contains("Mars/Olympus"), err.constData());
+        QCOMPARE(run({u"create-shop"_s, u"--name"_s, u"S"_s, u"--currency"_s, u"EUR"_s, u"--time-zone"_s,
+                      u"Europe/Paris"_s},
+                     {}, &out, &err),
+                 0);
+        const QString shopId = QString::fromLatin1(out.trimmed());
+        QVERIFY2(!QUuid::fromString(shopId).isNull(), out.constData());
+
+        // Passwords come from stdin, must be long enough, and are never printed.
+        QCOMPARE(run({u"create-user"_s, u"--email"_s, u"a@x.test"_s, u"--name"_s, u"A"_s}, "short7!\n", &out, &err), 1);
+        QVERIFY2(err.contains("at least 8"), err.constData());
+        QVERIFY(!err.contains("short7!") && !out.contains("short7!"));
+        QCOMPARE(run({u"create-user"_s, u"--email"_s, u"a@x.test"_s, u"--name"_s, u"A"_s}, {}, &out, &err), 1);
+        QVERIFY2(err.contains("stdin"), err.constData());
+        QCOMPARE(run({u"create-user"_s, u"--email"_s, u"not-an-email"_s, u"--name"_s, u"A"_s}, "long enough\n", &out,
+                     &err),
+                 2);
+        QCOMPARE(run({u"create-user"_s, u"--email"_s, u"a@x.test"_s, u"--name"_s, u"A"_s}, "long enough pw\nrest\n",
+                     &out, &err),
+                 0);
+        QVERIFY(!err.contains("long enough") && !out.contains("long enough"));
+        QCOMPARE(run({u"create-user"_s, u"--email"_s, u"A@X.test"_s, u"--name"_s, u"A"_s}, "long enough pw\n", &out,
+                     &err),
+                 1);
+        QVERIFY2(err.contains("already exists"), err.constData());
+
+        QCOMPARE(run({u"add-member"_s, u"--shop"_s, u"no-such-shop"_s, u"--email"_s, u"a@x.test"_s, u"--role"_s,
+                      u"owner"_s},
+                     {}, &out, &err),
+                 1);
+        QVERIFY2(err.contains("no-such-shop"), err.constData());
+        QCOMPARE(run({u"add-member"_s, u"--shop"_s, shopId, u"--email"_s, u"a@x.test"_s, u"--role"_s, u"boss"_s}, {},
+                     &out, &err),
+                 2);
+        QVERIFY2(err.contains("boss"), err.constData());
+        QCOMPARE(run({u"add-member"_s, u"--shop"_s, shopId, u"--email"_s, u"a@x.test"_s, u"--role"_s, u"owner"_s},
+                     {}, &out, &err),
+                 0);
+        // The only owner cannot be demoted from the command line either.
+        QCOMPARE(run({u"add-member"_s, u"--shop"_s, shopId, u"--email"_s, u"a@x.test"_s, u"--role"_s, u"staff"_s},
+                     {}, &out, &err),
+                 1);
+        QVERIFY2(err.contains("only owner"), err.constData());
+
+        QCOMPARE(run({u"stats"_s}, {}, &out, &err), 0);
+        QVERIFY2(out.contains("\"users\": 1"), out.constData());
+        QCOMPARE(run({u"purge-tombstones"_s, u"--shop"_s, shopId, u"--older-than-days"_s, u"0"_s}, {}, &out, &err), 0);
+        QCOMPARE(run({u"seed-demo"_s, u"--scale"_s, u"small"_s}, {}, &out, &err), 2);
+    }
+
+    void answersHealthChecksOnAFreePort()
+    {
+        test::ServerProcess server;
+        QVERIFY(server.start());
+        QVERIFY(server.port() != 0);
+        QCOMPARE(server.baseUrl(), u"http://127.0.0.1:%1"_s.arg(server.port()));
+
+        test::HttpClient http(server.port());
+        const test::HttpResult health = http.get(u"/healthz"_s);
         QCOMPARE(health.status, 200);
-        const QJsonObject body = QJsonDocument::fromJson(health.body).object();
-        QCOMPARE(body.value(u"status"_s).toString(), u"ok"_s);
+        QCOMPARE(health.json.value(u"status"_s).toString(), u"ok"_s);
         QByteArray version;
         QCOMPARE(runToEnd({u"--version"_s}, &version), 0);
-        QVERIFY(!body.value(u"version"_s).toString().isEmpty());
-        QVERIFY2(version.contains(" " + body.value(u"version"_s).toString().toUtf8() + " "), version.constData());
+        QVERIFY(!health.json.value(u"version"_s).toString().isEmpty());
+        QVERIFY2(version.contains(" " + health.json.value(u"version"_s).toString().toUtf8() + " "),
+                 version.constData());
 
-        const HttpAnswer missing = httpGet(port, "/no-such-thing");
-        QVERIFY2(missing.error.isEmpty(), qPrintable(missing.error));
+        const test::HttpResult missing = http.get(u"/no-such-thing"_s);
         QCOMPARE(missing.status, 404);
+        QVERIFY2(!missing.errorCode().isEmpty(), missing.body.constData());
 
         // A second server cannot take the same port, and says so.
+        QTemporaryDir other;
         QByteArray err;
-        QCOMPARE(runToEnd({u"serve"_s, u"--data"_s, data, u"--listen"_s, u"127.0.0.1:%1"_s.arg(port)}, nullptr, &err),
+        QCOMPARE(runToEnd({u"serve"_s, u"--data"_s, other.path(), u"--listen"_s,
+                           u"127.0.0.1:%1"_s.arg(server.port())},
+                          nullptr, &err),
                  1);
         QVERIFY2(err.contains("cannot listen"), err.constData());
 
-        server.terminate();
-        QVERIFY(server.waitForFinished(10000));
+        // SIGTERM ends the server cleanly, and it serves again from the same data dir.
+        server.stop();
+        QCOMPARE(server.port(), quint16(0));
+        QVERIFY(server.start());
+        QCOMPARE(test::HttpClient(server.port()).get(u"/healthz"_s).status, 200);
+    }
+
+    void printsItsRoutesSorted()
+    {
+        QByteArray out;
+        QCOMPARE(runToEnd({u"routes"_s}, &out), 0);
+        const QList<QByteArray> lines = out.trimmed().split('\n');
+        QVERIFY(lines.contains("GET /healthz"));
+        QVERIFY(lines.contains("POST /v1/auth/login"));
+        QList<QByteArray> sorted = lines;
+        std::sort(sorted.begin(), sorted.end());
+        QCOMPARE(lines, sorted);
     }
 };
 

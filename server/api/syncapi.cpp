@@ -304,75 +304,86 @@ HttpResponse SyncApi::mutations(const HttpRequest &request, const ShopContext &c
     }
 
     QJsonArray results;
-    for (const Incoming &m : std::as_const(batch)) {
-        std::optional<qint64> gap;
-        QJsonObject wire;
-        // Each mutation in its own transaction, together with its stored result and the
-        // client's seq: it happens exactly once, or not at all.
-        const Result<void> written = m_storage.write([&]() -> Result<void> {
-            SK_TRY_ASSIGN(client, m_storage.client(context.shopId, *clientId));
-            if (!client)
-                return makeError(u"not_found.client"_s, tr("The client disappeared."));
-            lastApplied = client->lastAppliedSeq;
-            if (m.seq <= lastApplied) {
-                SK_TRY_ASSIGN(stored, m_storage.mutationResult(context.shopId, *clientId, m.seq));
-                wire = QJsonObject{{u"seq"_s, m.seq}, {u"mutation_id"_s, m.mutationId}};
-                if (stored && stored->mutationId != m.mutationId) {
-                    wire.insert(u"status", u"rejected"_s);
-                    wire.insert(u"code", u"seq_reused"_s);
-                    wire.insert(u"message", tr("Seq %1 was already used by another mutation (%2); mutations are "
-                                               "never renumbered.")
-                                                .arg(m.seq)
-                                                .arg(stored->mutationId));
-                    wire.insert(u"field", u"mutation_id"_s);
-                } else {
-                    wire.insert(u"status", u"duplicate"_s);
-                    if (stored)
-                        wire.insert(u"original", stored->result);
+    std::optional<HttpResponse> early;
+    // The batch commits once (one fsync); each mutation still runs in its own savepoint with
+    // its stored result and the client's seq, so it happens exactly once or not at all.
+    const Result<void> batchWritten = m_storage.write([&]() -> Result<void> {
+        for (const Incoming &m : std::as_const(batch)) {
+            std::optional<qint64> gap;
+            QJsonObject wire;
+            const Result<void> written = m_storage.write([&]() -> Result<void> {
+                SK_TRY_ASSIGN(client, m_storage.client(context.shopId, *clientId));
+                if (!client)
+                    return makeError(u"not_found.client"_s, tr("The client disappeared."));
+                lastApplied = client->lastAppliedSeq;
+                if (m.seq <= lastApplied) {
+                    SK_TRY_ASSIGN(stored, m_storage.mutationResult(context.shopId, *clientId, m.seq));
+                    wire = QJsonObject{{u"seq"_s, m.seq}, {u"mutation_id"_s, m.mutationId}};
+                    if (stored && stored->mutationId != m.mutationId) {
+                        wire.insert(u"status", u"rejected"_s);
+                        wire.insert(u"code", u"seq_reused"_s);
+                        wire.insert(u"message", tr("Seq %1 was already used by another mutation (%2); mutations are "
+                                                   "never renumbered.")
+                                                    .arg(m.seq)
+                                                    .arg(stored->mutationId));
+                        wire.insert(u"field", u"mutation_id"_s);
+                    } else {
+                        wire.insert(u"status", u"duplicate"_s);
+                        if (stored)
+                            wire.insert(u"original", stored->result);
+                    }
+                    return {};
                 }
+                if (m.seq > lastApplied + 1) {
+                    gap = lastApplied + 1;
+                    return {};
+                }
+                SK_TRY_ASSIGN(outcome, m_applier.apply(context, m.name, m.args));
+                wire = outcome.toJson();
+                wire.insert(u"seq", m.seq);
+                wire.insert(u"mutation_id", m.mutationId);
+                MutationResultRecord record;
+                record.shopId = context.shopId;
+                record.clientId = *clientId;
+                record.seq = m.seq;
+                record.mutationId = m.mutationId;
+                record.name = m.name;
+                record.status = MutationOutcome::toString(outcome.status);
+                record.code = outcome.code;
+                record.result = wire;
+                record.appliedAt = m_clock.nowMs();
+                SK_TRY(m_storage.insertMutationResult(record));
+                // A permanent failure advances the seq too, so a client's queue never blocks.
+                SK_TRY(m_storage.setLastAppliedSeq(context.shopId, *clientId, m.seq));
+                lastApplied = m.seq;
                 return {};
+            });
+            if (!written.ok()) {
+                // Outcome unknown for this one: the client retries it with the same seq.
+                if (results.isEmpty()) {
+                    early = internalError(written.error());
+                    return {};
+                }
+                qCWarning(lcSync) << "batch stopped after" << results.size() << "results:" << written.error().toString();
+                break;
             }
-            if (m.seq > lastApplied + 1) {
-                gap = lastApplied + 1;
-                return {};
+            if (gap) {
+                if (results.isEmpty()) {
+                    early = errorWith(409, u"out_of_order"_s,
+                                      tr("Mutation seq %1 arrived, but the server expects %2 next.").arg(m.seq).arg(*gap),
+                                      {{u"expected_seq"_s, *gap}});
+                    return {};
+                }
+                break;
             }
-            SK_TRY_ASSIGN(outcome, m_applier.apply(context, m.name, m.args));
-            wire = outcome.toJson();
-            wire.insert(u"seq", m.seq);
-            wire.insert(u"mutation_id", m.mutationId);
-            MutationResultRecord record;
-            record.shopId = context.shopId;
-            record.clientId = *clientId;
-            record.seq = m.seq;
-            record.mutationId = m.mutationId;
-            record.name = m.name;
-            record.status = MutationOutcome::toString(outcome.status);
-            record.code = outcome.code;
-            record.result = wire;
-            record.appliedAt = m_clock.nowMs();
-            SK_TRY(m_storage.insertMutationResult(record));
-            // A permanent failure advances the seq too, so a client's queue never blocks.
-            SK_TRY(m_storage.setLastAppliedSeq(context.shopId, *clientId, m.seq));
-            lastApplied = m.seq;
-            return {};
-        });
-        if (!written.ok()) {
-            // Outcome unknown for this one: the client retries it with the same seq.
-            if (results.isEmpty())
-                return internalError(written.error());
-            qCWarning(lcSync) << "batch stopped after" << results.size() << "results:" << written.error().toString();
-            break;
+            results.append(wire);
         }
-        if (gap) {
-            if (results.isEmpty()) {
-                return errorWith(409, u"out_of_order"_s,
-                                 tr("Mutation seq %1 arrived, but the server expects %2 next.").arg(m.seq).arg(*gap),
-                                 {{u"expected_seq"_s, *gap}});
-            }
-            break;
-        }
-        results.append(wire);
-    }
+        return {};
+    });
+    if (early)
+        return *early;
+    if (!batchWritten.ok())
+        return internalError(batchWritten.error()); // nothing committed: the client retries the batch
     return HttpResponse::json(QJsonObject{{u"results"_s, results}, {u"last_applied_seq"_s, lastApplied}});
 }
 

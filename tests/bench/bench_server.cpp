@@ -669,7 +669,7 @@ int main(int argc, char **argv)
                                           + QStringLiteral(" (%1 ms/batch)").arg(curlSeconds * 1000 / batches, 0, 'f', 1),
                     ratio(total / ourSeconds, curlSeconds > 0 ? total / curlSeconds : 0),
                     QStringLiteral("POST /sync/mutations, %1 batches of %2 inventory.adjust (+1 received, %3 distinct "
-                                   "levels), each mutation its own durable transaction (WAL, synchronous=FULL), one "
+                                   "levels), each mutation atomic in its own savepoint, one durable commit per batch (WAL, synchronous=FULL), one "
                                    "keep-alive connection; baseline: one `curl --config` process posting %1 prepared "
                                    "batch files of another client over one reused connection (the HTTP overhead)")
                         .arg(batches)

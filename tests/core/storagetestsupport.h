@@ -142,4 +142,33 @@ inline QString planProblem(const QStringList &plan, const QString &alias, bool d
     return {};
 }
 
+// Every row of a keyset-paged list, following `next` page after page. `list(query)` returns
+// Result<KeysetPage<Row>>. With fullPages, a page that announces more rows must be full.
+template <typename Query, typename ListFn>
+auto walkPages(Query query, ListFn &&list, int *pages = nullptr, bool fullPages = false)
+    -> decltype(list(query).value().rows)
+{
+    decltype(list(query).value().rows) all;
+    int n = 0;
+    for (int guard = 0; guard < 10000; ++guard) {
+        auto page = list(query);
+        if (!page.ok()) {
+            qWarning("%s", qPrintable(page.error().toString()));
+            return {};
+        }
+        ++n;
+        all += page->rows;
+        if (!page->next)
+            break;
+        if (fullPages && page->rows.size() != query.limit) {
+            qWarning("short page with a next key");
+            return {};
+        }
+        query.after = page->next;
+    }
+    if (pages)
+        *pages = n;
+    return all;
+}
+
 } // namespace sk::test

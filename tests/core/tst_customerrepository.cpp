@@ -26,21 +26,9 @@ class tst_CustomerRepository : public QObject
         });
     }
 
-    QList<CustomerListRow> walk(CustomerRepository &repo, CustomerQuery q)
+    QList<CustomerListRow> walk(CustomerRepository &repo, const CustomerQuery &q)
     {
-        QList<CustomerListRow> all;
-        for (int guard = 0; guard < 10000; ++guard) {
-            auto page = repo.list(q);
-            if (!page.ok()) {
-                qWarning("%s", qPrintable(page.error().toString()));
-                return {};
-            }
-            all += page->rows;
-            if (!page->next)
-                break;
-            q.after = page->next;
-        }
-        return all;
+        return test::walkPages(q, [&](const CustomerQuery &x) { return repo.list(x); });
     }
 
 private slots:

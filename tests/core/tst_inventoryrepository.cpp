@@ -43,38 +43,14 @@ class tst_InventoryRepository : public QObject
         });
     }
 
-    QList<InventoryRow> walk(InventoryRepository &repo, InventoryQuery q)
+    QList<InventoryRow> walk(InventoryRepository &repo, const InventoryQuery &q)
     {
-        QList<InventoryRow> all;
-        for (int guard = 0; guard < 10000; ++guard) {
-            auto page = repo.list(q);
-            if (!page.ok()) {
-                qWarning("%s", qPrintable(page.error().toString()));
-                return {};
-            }
-            all += page->rows;
-            if (!page->next)
-                break;
-            q.after = page->next;
-        }
-        return all;
+        return test::walkPages(q, [&](const InventoryQuery &x) { return repo.list(x); });
     }
 
-    QList<LedgerEntry> walkLedger(InventoryRepository &repo, LedgerQuery q)
+    QList<LedgerEntry> walkLedger(InventoryRepository &repo, const LedgerQuery &q)
     {
-        QList<LedgerEntry> all;
-        for (int guard = 0; guard < 10000; ++guard) {
-            auto page = repo.ledger(q);
-            if (!page.ok()) {
-                qWarning("%s", qPrintable(page.error().toString()));
-                return {};
-            }
-            all += page->rows;
-            if (!page->next)
-                break;
-            q.after = page->next;
-        }
-        return all;
+        return test::walkPages(q, [&](const LedgerQuery &x) { return repo.ledger(x); });
     }
 
 private slots:

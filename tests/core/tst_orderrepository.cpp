@@ -26,21 +26,9 @@ class tst_OrderRepository : public QObject
         });
     }
 
-    QList<OrderListRow> walk(OrderRepository &repo, OrderQuery q)
+    QList<OrderListRow> walk(OrderRepository &repo, const OrderQuery &q)
     {
-        QList<OrderListRow> all;
-        for (int guard = 0; guard < 10000; ++guard) {
-            auto page = repo.list(q);
-            if (!page.ok()) {
-                qWarning("%s", qPrintable(page.error().toString()));
-                return {};
-            }
-            all += page->rows;
-            if (!page->next)
-                break;
-            q.after = page->next;
-        }
-        return all;
+        return test::walkPages(q, [&](const OrderQuery &x) { return repo.list(x); });
     }
 
     static OrderLine makeLine(const QString &orderId, int n, qint64 quantity, qint64 unitPrice)

@@ -50,48 +50,14 @@ class tst_ProductRepository : public QObject
 
     // All pages of a product list, checking each page's size and that `next` is set
     // exactly when more rows follow.
-    QList<ProductListRow> walkProducts(ProductRepository &repo, ProductQuery q, int *pages = nullptr)
+    QList<ProductListRow> walkProducts(ProductRepository &repo, const ProductQuery &q, int *pages = nullptr)
     {
-        QList<ProductListRow> all;
-        int n = 0;
-        for (;;) {
-            auto page = repo.listProducts(q);
-            if (!page.ok()) {
-                qWarning("%s", qPrintable(page.error().toString()));
-                return {};
-            }
-            ++n;
-            all += page->rows;
-            if (!page->next)
-                break;
-            if (page->rows.size() != q.limit) {
-                qWarning("short page with a next key");
-                return {};
-            }
-            q.after = page->next;
-            if (n > 10000)
-                break;
-        }
-        if (pages)
-            *pages = n;
-        return all;
+        return test::walkPages(q, [&](const ProductQuery &x) { return repo.listProducts(x); }, pages, true);
     }
 
-    QList<VariantListRow> walkVariants(ProductRepository &repo, VariantQuery q)
+    QList<VariantListRow> walkVariants(ProductRepository &repo, const VariantQuery &q)
     {
-        QList<VariantListRow> all;
-        for (int guard = 0; guard < 10000; ++guard) {
-            auto page = repo.listVariants(q);
-            if (!page.ok()) {
-                qWarning("%s", qPrintable(page.error().toString()));
-                return {};
-            }
-            all += page->rows;
-            if (!page->next)
-                break;
-            q.after = page->next;
-        }
-        return all;
+        return test::walkPages(q, [&](const VariantQuery &x) { return repo.listVariants(x); });
     }
 
 private slots:

@@ -284,8 +284,8 @@ Result<void> StoreDemoSink::dropForBulkLoad()
     m_pragmasChanged = true;
     SK_TRY(m_db->exec("PRAGMA foreign_keys=OFF"));
     SK_TRY(m_db->exec("PRAGMA synchronous=OFF"));
-    SK_TRY(m_db->exec("PRAGMA cache_size=" + qgetenv("XCACHE")));
-    if (qEnvironmentVariableIsEmpty("XNOMALLOPT")) holdFreedMemory(true);
+    SK_TRY(m_db->exec("PRAGMA cache_size=-262144"));
+    holdFreedMemory(true);
     m_bulk = true;
     qCInfo(lcDemo) << "bulk load: dropped" << indexes.size() << "indexes and" << triggers.size() << "search triggers";
     return {};

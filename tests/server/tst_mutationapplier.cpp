@@ -274,8 +274,13 @@ OrderDetail tst_MutationApplier::order(const QString &id)
 
 void tst_MutationApplier::verifyLedgerInvariant()
 {
+    // Commit order is change_seq: UUIDv7 ids only order by millisecond, and a transfer
+    // writes its two rows within the same one.
+    QList<EntityRecord> ledgerRows = all(u"ledger_entry"_s);
+    std::sort(ledgerRows.begin(), ledgerRows.end(),
+              [](const EntityRecord &a, const EntityRecord &b) { return a.changeSeq < b.changeSeq; });
     QHash<QString, QList<LedgerEntry>> ledger;
-    for (const EntityRecord &row : all(u"ledger_entry"_s)) {
+    for (const EntityRecord &row : std::as_const(ledgerRows)) {
         auto entry = RecordJson::ledgerEntryFromJson(row.data);
         SK_VERIFY_OK(entry);
         ledger[MutationApplier::levelId(entry->variantId, entry->locationId)].append(*entry);
@@ -284,9 +289,7 @@ void tst_MutationApplier::verifyLedgerInvariant()
     for (const EntityRecord &row : levels) {
         auto lvl = RecordJson::inventoryLevelFromJson(row.data);
         SK_VERIFY_OK(lvl);
-        QList<LedgerEntry> rows = ledger.value(row.id);
-        // Ledger ids are time-ordered: creation order.
-        std::sort(rows.begin(), rows.end(), [](const LedgerEntry &a, const LedgerEntry &b) { return a.id < b.id; });
+        const QList<LedgerEntry> rows = ledger.value(row.id);
         qint64 sum = 0;
         for (const LedgerEntry &e : std::as_const(rows)) {
             sum += e.delta;

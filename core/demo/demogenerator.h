@@ -57,8 +57,9 @@ struct DemoStats
 //
 // Orders are streamed and never all held in memory; the catalogue, the customers' creation
 // times and the inventory levels are, compactly: Large peaks near 800 MB with StoreDemoSink
-// (SQLite's 256 MB load cache included). Large takes about 1.5 min into a counting sink and
-// about 17 CPU-minutes into a ShopStore on the 2-vCPU reference machine (tests/bench).
+// (SQLite's 256 MB load cache included). On the 2-vCPU reference machine Large takes about
+// 1 min into a counting sink and about 12 min into a ShopStore, 4 of them rebuilding the
+// indexes and search tables at the end (scripts/bench).
 //
 // History: two years of local days ending with endDate (included) in the shop's time zone.
 // With endDate = today, the last day's orders run to midnight, so some lie later today.

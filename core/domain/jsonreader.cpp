@@ -4,7 +4,6 @@
 #include "money/currency.h"
 
 #include <QCoreApplication>
-#include <QUuid>
 
 #include <cmath>
 
@@ -45,16 +44,28 @@ qsizetype codePoints(QStringView text)
     return n;
 }
 
+// Unicode's control characters (category Cc) are exactly U+0000..U+001F and U+007F..U+009F;
+// comparing code units is what QChar::category() answers for them, without the table lookup.
+constexpr bool isControl(char16_t c)
+{
+    return c < 0x20 || (c >= 0x7f && c <= 0x9f);
+}
+
 bool hasControl(QStringView text, bool allowLineBreaks)
 {
     for (QChar c : text) {
-        if (c.category() != QChar::Other_Control)
+        if (!isControl(c.unicode()))
             continue;
         if (allowLineBreaks && (c == u'\n' || c == u'\r' || c == u'\t'))
             continue;
         return true;
     }
     return false;
+}
+
+constexpr bool isLowerHex(char16_t c)
+{
+    return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f');
 }
 
 QString numberText(double d)
@@ -88,7 +99,10 @@ QString JsonReader::pathOf(QStringView key) const
 {
     if (m_path.isEmpty())
         return key.toString();
-    return m_path + QLatin1Char('.') + key.toString();
+    QString path;
+    path.reserve(m_path.size() + 1 + key.size());
+    path.append(m_path).append(QLatin1Char('.')).append(key);
+    return path;
 }
 
 bool JsonReader::has(QStringView key) const
@@ -138,10 +152,23 @@ QString JsonReader::describe(const QJsonValue &value)
 
 bool JsonReader::isCanonicalUuid(QStringView text)
 {
+    // What QUuid renders back to the same text (QUuid::toString(WithoutBraces)): 8-4-4-4-12
+    // lower-case hex digits, checked in place since every record id goes through here.
     if (text.size() != 36)
         return false;
-    const QUuid uuid = QUuid::fromString(text);
-    return !uuid.isNull() && uuid.toString(QUuid::WithoutBraces) == text;
+    bool nil = true;
+    for (qsizetype i = 0; i < 36; ++i) {
+        const char16_t c = text[i].unicode();
+        if (i == 8 || i == 13 || i == 18 || i == 23) {
+            if (c != u'-')
+                return false;
+        } else if (!isLowerHex(c)) {
+            return false;
+        } else if (c != u'0') {
+            nil = false;
+        }
+    }
+    return !nil;
 }
 
 // ---- strings --------------------------------------------------------------------------
@@ -230,9 +257,16 @@ Result<QString> JsonReader::requiredUuid(QStringView key) const
 
 Result<QString> JsonReader::optionalUuid(QStringView key) const
 {
-    if (!has(key))
+    const auto value = present(key);
+    if (!value)
         return QString();
-    return requiredUuid(key);
+    SK_TRY_ASSIGN(text, stringValue(key, *value));
+    if (!isCanonicalUuid(text)) {
+        return invalidField(key, tr("\u201C%1\u201D must be an id in lower-case UUID form "
+                                    "(xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx), but is %2.")
+                                     .arg(pathOf(key), quoted(text)));
+    }
+    return text;
 }
 
 Result<QStringList> JsonReader::uuidArray(QStringView key) const
@@ -409,9 +443,12 @@ Result<bool> JsonReader::requiredBool(QStringView key) const
 
 Result<bool> JsonReader::boolOr(QStringView key, bool fallback) const
 {
-    if (!has(key))
+    const auto value = present(key);
+    if (!value)
         return fallback;
-    return requiredBool(key);
+    if (!value->isBool())
+        return invalidField(key, tr("\u201C%1\u201D must be true or false, but is %2.").arg(pathOf(key), describe(*value)));
+    return value->toBool();
 }
 
 // ---- enums ----------------------------------------------------------------------------
@@ -448,10 +485,12 @@ Result<JsonReader> JsonReader::object(QStringView key) const
 
 Result<std::optional<JsonReader>> JsonReader::optionalObject(QStringView key) const
 {
-    if (!has(key))
+    const auto value = present(key);
+    if (!value)
         return std::optional<JsonReader>();
-    SK_TRY_ASSIGN(reader, object(key));
-    return std::optional<JsonReader>(std::move(reader));
+    if (!value->isObject())
+        return invalidField(key, tr("\u201C%1\u201D must be an object, but is %2.").arg(pathOf(key), describe(*value)));
+    return std::optional<JsonReader>(JsonReader(value->toObject(), pathOf(key)));
 }
 
 Result<QJsonArray> JsonReader::array(QStringView key) const
@@ -471,7 +510,9 @@ Result<QList<JsonReader>> JsonReader::objectArray(QStringView key) const
     readers.reserve(items.size());
     for (qsizetype i = 0; i < items.size(); ++i) {
         const QJsonValue item = items.at(i);
-        const QString element = QStringLiteral("%1[%2]").arg(key).arg(i);
+        QString element;
+        element.reserve(key.size() + 8);
+        element.append(key).append(u'[').append(QString::number(i)).append(u']');
         if (!item.isObject()) {
             return invalidField(element, tr("\u201C%1\u201D must be an object, but is %2.")
                                              .arg(pathOf(element), describe(item)));

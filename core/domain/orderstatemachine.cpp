@@ -44,15 +44,6 @@ QString amountText(const Order &order, qint64 minor)
     return money->toDecimalString() + QLatin1Char(' ') + order.currency;
 }
 
-const OrderLine *findLine(const OrderDetail &detail, const QString &id)
-{
-    for (const OrderLine &line : detail.lines) {
-        if (line.id == id)
-            return &line;
-    }
-    return nullptr;
-}
-
 Error illegal(const Order &order, OrderStatus to, const QString &reason)
 {
     return makeError(QStringLiteral("order.illegal_transition"),
@@ -331,6 +322,50 @@ qint64 OrderStateMachine::refundedAmount(const OrderDetail &detail)
     for (const Refund &refund : detail.refunds)
         sum = saturatingAdd(sum, refund.amount);
     return qMax(sum, detail.order.refundedTotal);
+}
+
+qint64 OrderStateMachine::restockedQuantity(const OrderDetail &detail, const QString &lineId)
+{
+    qint64 sum = 0;
+    for (const Refund &refund : detail.refunds) {
+        if (!refund.restock)
+            continue;
+        for (const RefundLine &line : refund.lines) {
+            if (line.orderLineId == lineId)
+                sum += line.quantity;
+        }
+    }
+    return sum;
+}
+
+qint64 OrderStateMachine::openQuantity(const OrderDetail &detail, const OrderLine &line)
+{
+    const qint64 fulfilled = fulfilledQuantities(detail).value(line.id);
+    const qint64 unfulfilled = qMax<qint64>(0, line.quantity - fulfilled);
+    return unfulfilled - qMin(unfulfilled, restockedQuantity(detail, line.id));
+}
+
+const OrderLine *OrderStateMachine::findLine(const OrderDetail &detail, const QString &lineId)
+{
+    for (const OrderLine &line : detail.lines) {
+        if (line.id == lineId)
+            return &line;
+    }
+    return nullptr;
+}
+
+QString OrderStateMachine::shippedFrom(const OrderDetail &detail, const QString &lineId)
+{
+    QString location;
+    for (const Fulfillment &f : detail.fulfillments) {
+        if (f.locationId.isEmpty())
+            continue;
+        for (const FulfillmentLine &line : f.lines) {
+            if (line.orderLineId == lineId)
+                location = f.locationId;
+        }
+    }
+    return location.isEmpty() ? detail.order.locationId : location;
 }
 
 } // namespace sk

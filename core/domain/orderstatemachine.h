@@ -58,6 +58,16 @@ public:
     // Quantities per order line id, summed over the detail's fulfilments / refunds.
     static QHash<QString, qint64> fulfilledQuantities(const OrderDetail &detail);
     static QHash<QString, qint64> refundedQuantities(const OrderDetail &detail);
+    // Quantities of a line given back by restocking refunds.
+    static qint64 restockedQuantity(const OrderDetail &detail, const QString &lineId);
+    // How much of a line is still reserved (committed) for the order: ordered, minus what
+    // shipped, minus what restocking refunds released before it shipped. Restocking refunds
+    // count against the unshipped quantity first, so this needs no stored history.
+    static qint64 openQuantity(const OrderDetail &detail, const OrderLine &line);
+    static const OrderLine *findLine(const OrderDetail &detail, const QString &lineId);
+    // Where a line's goods left from: the latest fulfilment of it that names a location, else
+    // the order's location.
+    static QString shippedFrom(const OrderDetail &detail, const QString &lineId);
     // Already refunded: the larger of the order's refunded total and the sum of its refunds,
     // so a detail loaded without its refunds can never allow refunding twice.
     static qint64 refundedAmount(const OrderDetail &detail);

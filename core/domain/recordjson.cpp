@@ -66,9 +66,12 @@ QJsonObject addressObject(const QString &json)
 // when it names one, it must be the document's own.
 Result<QString> parentRef(const JsonReader &r, QStringView key, const QString *parent)
 {
-    if (!parent || !r.has(key))
-        return parent ? Result<QString>(*parent) : r.requiredUuid(key);
-    SK_TRY_ASSIGN(id, r.requiredUuid(key));
+    if (!parent)
+        return r.requiredUuid(key);
+    // One look-up: optionalUuid checks a present value as requiredUuid does.
+    SK_TRY_ASSIGN(id, r.optionalUuid(key));
+    if (id.isNull())
+        return *parent;
     if (id != *parent) {
         return r.invalidField(key, QCoreApplication::translate("sk::RecordJson", "\u201C%1\u201D is %2, but the record sits inside %3.")
                                        .arg(r.pathOf(key), id, *parent));
@@ -85,10 +88,15 @@ Result<QString> addressJson(const JsonReader &r, QStringView key)
         return QStringLiteral("{}");
     QJsonObject out = address->object();
     const auto put = [&out](QStringView field, const QString &value) {
-        if (value.isNull())
+        if (value.isNull()) {
             out.remove(field);
-        else
-            out.insert(field, value);
+            return;
+        }
+        // Most addresses are clean already: leave the shared object alone (no copy) then.
+        const auto it = out.constFind(field);
+        if (it != out.constEnd() && it->isString() && it->toString() == value)
+            return;
+        out.insert(field, value);
     };
     for (QStringView field : {QStringView(u"name"), QStringView(u"company"), QStringView(u"line1"),
                               QStringView(u"line2"), QStringView(u"city"), QStringView(u"province")}) {

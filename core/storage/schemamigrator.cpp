@@ -415,6 +415,33 @@ CREATE TABLE sync_issues (
 CREATE INDEX sync_issues_open ON sync_issues (created_at) WHERE resolved_at IS NULL;
 )SQL";
 
+
+// Rebase bookkeeping. A mutation the server acknowledged stays in the outbox (acked_at set,
+// never sent again) until a pull's last_applied_seq covers it, so the visible row is always
+// the server's document plus every mutation the pulled data does not yet contain.
+// sync_base keeps the server document of each entity that pending mutations touch (NULL doc:
+// not on the server yet), so a rejected mutation can be reverted and a pulled row rebased.
+const char *const kRebase = R"SQL(
+ALTER TABLE outbox ADD COLUMN acked_at INTEGER;
+CREATE INDEX outbox_unacked ON outbox (seq) WHERE acked_at IS NULL;
+CREATE TABLE outbox_entities (
+    seq          INTEGER NOT NULL REFERENCES outbox (seq) ON DELETE CASCADE,
+    entity_type  TEXT NOT NULL,
+    entity_id    TEXT NOT NULL,
+    PRIMARY KEY (entity_type, entity_id, seq)
+) WITHOUT ROWID;
+CREATE INDEX outbox_entities_seq ON outbox_entities (seq);
+CREATE TABLE sync_base (
+    entity_type  TEXT NOT NULL,
+    entity_id    TEXT NOT NULL,
+    version      INTEGER NOT NULL DEFAULT 0,
+    doc          TEXT CHECK (doc IS NULL OR json_valid(doc)),
+    PRIMARY KEY (entity_type, entity_id)
+) WITHOUT ROWID;
+ALTER TABLE sync_state ADD COLUMN server_time INTEGER;
+ALTER TABLE sync_state ADD COLUMN initial_sync_done INTEGER NOT NULL DEFAULT 0;
+)SQL";
+
 } // namespace
 
 const QList<SchemaMigrator::Migration> &SchemaMigrator::migrations()
@@ -423,6 +450,7 @@ const QList<SchemaMigrator::Migration> &SchemaMigrator::migrations()
         {1, "catalog, inventory, customers and orders", QByteArray(kCatalog)},
         {2, "full-text search", QByteArray(kSearch)},
         {3, "sync bookkeeping", QByteArray(kSyncBookkeeping)},
+        {4, "rebase bookkeeping", QByteArray(kRebase)},
     };
     return list;
 }

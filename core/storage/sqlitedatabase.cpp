@@ -103,6 +103,12 @@ Result<SqliteStatement *> SqliteDatabase::cached(const char *sql)
     return it->second.get();
 }
 
+void SqliteDatabase::resetStatements()
+{
+    for (sqlite3_stmt *stmt = sqlite3_next_stmt(m_db, nullptr); stmt; stmt = sqlite3_next_stmt(m_db, stmt))
+        sqlite3_reset(stmt);
+}
+
 Result<qint64> SqliteDatabase::queryInt64(const QByteArray &sql)
 {
     SK_TRY_ASSIGN(stmt, prepare(sql));

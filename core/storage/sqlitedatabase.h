@@ -34,6 +34,9 @@ public:
     Result<SqliteStatement> prepare(const QByteArray &sql);
     // A statement prepared once per connection and reused; it comes back reset.
     Result<SqliteStatement *> cached(const char *sql);
+    // Resets every statement of this connection: schema changes (DROP INDEX, DETACH) refuse to
+    // run while a statement is mid-result, and a cached statement may be left so after its last row.
+    void resetStatements();
 
     // Convenience for single-value queries such as PRAGMAs and COUNT(*).
     Result<qint64> queryInt64(const QByteArray &sql);

@@ -83,7 +83,8 @@ QString usage()
 {
     return u"Usage:\n"
            u"  storekeep-server serve --data DIR --listen HOST:PORT [--tls-cert FILE --tls-key FILE]\n"
-           u"                         [--tombstone-retention-days N]      (PORT 0 picks a free port)\n"
+           u"                         [--tombstone-retention-days N] [--access-token-ttl-seconds N]\n"
+           u"                         (PORT 0 picks a free port; access tokens live N seconds, 1..900, default 900)\n"
            u"  storekeep-server init --data DIR\n"
            u"  storekeep-server create-shop --data DIR --name NAME --currency CODE --time-zone TZ\n"
            u"                               [--locale LOCALE] [--oversell allow|reject]   (prints the shop id)\n"
@@ -184,11 +185,13 @@ std::optional<ListenAddress> parseListen(const QString &text)
     return ListenAddress{address, quint16(port)};
 }
 
-Result<std::unique_ptr<ServerApp>> openApp(const QString &dataDir, int retentionDays = 30)
+Result<std::unique_ptr<ServerApp>> openApp(const QString &dataDir, int retentionDays = 30,
+                                           int accessTokenTtlSeconds = 900)
 {
     ServerOptions options;
     options.dataDir = dataDir;
     options.tombstoneRetentionDays = retentionDays;
+    options.accessTokenTtlSeconds = accessTokenTtlSeconds;
     return ServerApp::open(options);
 }
 
@@ -262,7 +265,7 @@ int serve(const QStringList &args)
 {
     const Options options = parseOptions(u"serve"_s, args,
                                          {u"--data"_s, u"--listen"_s, u"--tls-cert"_s, u"--tls-key"_s,
-                                          u"--tombstone-retention-days"_s},
+                                          u"--tombstone-retention-days"_s, u"--access-token-ttl-seconds"_s},
                                          {u"--data"_s, u"--listen"_s});
     if (!options.error.isEmpty())
         return usageError(options.error);
@@ -281,10 +284,17 @@ int serve(const QStringList &args)
         if (!ok || retentionDays < 1 || retentionDays > 36500)
             return usageError(tr("--tombstone-retention-days needs a whole number of days from 1 to 36500"));
     }
+    int accessTokenTtlSeconds = int(TokenService::AccessTokenTtlMs / 1000);
+    if (options.has(u"--access-token-ttl-seconds"_s)) {
+        bool ok = false;
+        accessTokenTtlSeconds = options.value(u"--access-token-ttl-seconds"_s).toInt(&ok);
+        if (!ok || accessTokenTtlSeconds < 1 || accessTokenTtlSeconds > TokenService::AccessTokenTtlMs / 1000)
+            return usageError(tr("--access-token-ttl-seconds needs a whole number of seconds from 1 to 900"));
+    }
 
     // From here on every stderr line is JSON: the request log's and every other message.
     qInstallMessageHandler(jsonMessageHandler);
-    auto app = openApp(options.value(u"--data"_s), retentionDays);
+    auto app = openApp(options.value(u"--data"_s), retentionDays, accessTokenTtlSeconds);
     if (!app.ok())
         return failWith(app.error());
     if (options.has(u"--tls-cert"_s)) {

@@ -111,7 +111,7 @@ Result<QJsonObject> AuthApi::issueSession(const UserRecord &user, const QString 
     SK_TRY_ASSIGN(shops, shopsOf(m_storage, user.id));
     return QJsonObject{{u"access_token"_s, m_tokens.issueAccessToken(user.id, now)},
                        {u"token_type"_s, u"Bearer"_s},
-                       {u"expires_in"_s, TokenService::AccessTokenTtlMs / 1000},
+                       {u"expires_in"_s, m_tokens.accessTokenTtlMs() / 1000},
                        {u"refresh_token"_s, refreshToken},
                        {u"user"_s, userJson(user)},
                        {u"shops"_s, shops}};

@@ -129,55 +129,6 @@ Error corrupt(const QString &type, const QString &id, const Error &error)
                      tr("The stored %1 %2 cannot be read.").arg(typeLabel(type), id), error.toString());
 }
 
-// Quantities of an order line that were given back by restocking refunds.
-qint64 restockedQuantity(const OrderDetail &detail, const QString &lineId)
-{
-    qint64 sum = 0;
-    for (const Refund &refund : detail.refunds) {
-        if (!refund.restock)
-            continue;
-        for (const RefundLine &line : refund.lines) {
-            if (line.orderLineId == lineId)
-                sum += line.quantity;
-        }
-    }
-    return sum;
-}
-
-// How much of a line is still reserved (committed) for the order: ordered, minus what
-// shipped, minus what restocking refunds released before it shipped. Restocking refunds
-// count against the unshipped quantity first, so this needs no stored history.
-qint64 openQuantity(const OrderDetail &detail, const OrderLine &line)
-{
-    const qint64 fulfilled = OrderStateMachine::fulfilledQuantities(detail).value(line.id);
-    const qint64 unfulfilled = qMax<qint64>(0, line.quantity - fulfilled);
-    return unfulfilled - qMin(unfulfilled, restockedQuantity(detail, line.id));
-}
-
-const OrderLine *findLine(const OrderDetail &detail, const QString &id)
-{
-    for (const OrderLine &line : detail.lines) {
-        if (line.id == id)
-            return &line;
-    }
-    return nullptr;
-}
-
-// Where a line's goods left from: the latest fulfilment of it that names a location.
-QString shippedFrom(const OrderDetail &detail, const QString &lineId)
-{
-    QString location;
-    for (const Fulfillment &f : detail.fulfillments) {
-        if (f.locationId.isEmpty())
-            continue;
-        for (const FulfillmentLine &line : f.lines) {
-            if (line.orderLineId == lineId)
-                location = f.locationId;
-        }
-    }
-    return location.isEmpty() ? detail.order.locationId : location;
-}
-
 QString newId()
 {
     return UuidV7::toText(UuidV7::create());
@@ -187,10 +138,13 @@ QString newId()
 class Op
 {
 public:
-    Op(ServerStorage &storage, const ShopContext &context, qint64 now)
-        : m_storage(storage), m_ctx(context), m_shop(context.shopId), m_now(now)
+    Op(ServerStorage &storage, const ShopContext &context, qint64 now, QString clientId = {})
+        : m_storage(storage), m_ctx(context), m_shop(context.shopId), m_now(now), m_clientId(std::move(clientId))
     {
     }
+
+    // fieldVersions also records which sync client changed each field last, under "@<field>".
+    static QString writerKey(const QString &field) { return u'@' + field; }
 
     Result<MutationOutcome> run(const QString &name, const QJsonObject &args)
     {
@@ -411,8 +365,13 @@ private:
         record.updatedAt = qMax(m_now, record.updatedAt);
         data.insert(u"version", record.version);
         data.insert(u"updated_at", record.updatedAt);
-        for (const QString &field : changed)
+        for (const QString &field : changed) {
             record.fieldVersions.insert(field, record.version);
+            if (m_clientId.isEmpty())
+                record.fieldVersions.remove(writerKey(field));
+            else
+                record.fieldVersions.insert(writerKey(field), m_clientId);
+        }
         record.data = std::move(data);
         record.deleted = false;
         return put(record, keyPathPrefix);
@@ -523,7 +482,9 @@ private:
             if (next == current)
                 continue;
             const qint64 fieldVersion = record.fieldVersions.value(key).toInteger(0);
-            if (fieldVersion > base) {
+            const bool ownChange =
+                !m_clientId.isEmpty() && record.fieldVersions.value(writerKey(key)).toString() == m_clientId;
+            if (fieldVersion > base && !ownChange) {
                 return fail(MutationOutcome::conflict(
                     u"conflict.field"_s,
                     tr("\u201C%1\u201D was changed on the server (in version %2) after your version %3.")
@@ -941,7 +902,7 @@ private:
         if (status == OrderStatus::Cancelled) {
             // Whatever is still reserved for the order goes back on sale.
             for (const OrderLine &line : std::as_const(state.detail.lines))
-                SK_TRY(releaseStock(line.variantId, order.locationId, openQuantity(state.detail, line)));
+                SK_TRY(releaseStock(line.variantId, order.locationId, OrderStateMachine::openQuantity(state.detail, line)));
             order.cancelledAt = m_now;
             order.cancelReason = reason;
             changed << u"cancelled_at"_s << u"cancel_reason"_s;
@@ -997,8 +958,8 @@ private:
         SK_TRY(check(OrderStateMachine::checkFulfillment(state.detail, lines), u"lines"_s));
         // Units a restocking refund released are no longer for sale on this order.
         for (qsizetype i = 0; i < lines.size(); ++i) {
-            const OrderLine *line = findLine(state.detail, lines.at(i).orderLineId);
-            const qint64 open = openQuantity(state.detail, *line);
+            const OrderLine *line = OrderStateMachine::findLine(state.detail, lines.at(i).orderLineId);
+            const qint64 open = OrderStateMachine::openQuantity(state.detail, *line);
             if (lines.at(i).quantity > open) {
                 return reject(u"order.overfulfil"_s,
                               tr("Cannot fulfil %1 of %2 on order #%3: only %4 left to ship after refunds.")
@@ -1013,7 +974,7 @@ private:
             SK_TRY(live(kLocation, locationArg, u"location_id"_s));
         const QString location = locationArg.isEmpty() ? order.locationId : locationArg;
         for (qsizetype i = 0; i < lines.size(); ++i) {
-            const OrderLine *line = findLine(state.detail, lines.at(i).orderLineId);
+            const OrderLine *line = OrderStateMachine::findLine(state.detail, lines.at(i).orderLineId);
             if (line->variantId.isEmpty())
                 continue; // the variant is gone: nothing to take off a shelf
             if (location.isEmpty()) {
@@ -1116,14 +1077,14 @@ private:
             OrderDetail after = state.detail;
             after.refunds.append(refund);
             for (qsizetype i = 0; i < lines.size(); ++i) {
-                const OrderLine *line = findLine(state.detail, lines.at(i).orderLineId);
+                const OrderLine *line = OrderStateMachine::findLine(state.detail, lines.at(i).orderLineId);
                 if (line->variantId.isEmpty())
                     continue;
                 // Unshipped units were only reserved: release them; shipped ones come back.
-                const qint64 released = openQuantity(state.detail, *line) - openQuantity(after, *line);
+                const qint64 released = OrderStateMachine::openQuantity(state.detail, *line) - OrderStateMachine::openQuantity(after, *line);
                 const qint64 returned = lines.at(i).quantity - released;
                 SK_TRY(releaseStock(line->variantId, order.locationId, released));
-                const QString location = shippedFrom(state.detail, line->id);
+                const QString location = OrderStateMachine::shippedFrom(state.detail, line->id);
                 if (returned > 0 && !location.isEmpty()) {
                     SK_TRY_ASSIGN(level, findLevel(line->variantId, location));
                     if (level) {
@@ -1186,6 +1147,7 @@ private:
     const ShopContext &m_ctx;
     QString m_shop;
     qint64 m_now;
+    QString m_clientId;
     std::optional<QString> m_author;
     MutationOutcome m_outcome;
 };
@@ -1280,11 +1242,12 @@ std::optional<Permission> MutationApplier::permissionFor(const QString &name)
     return std::nullopt;
 }
 
-Result<MutationOutcome> MutationApplier::apply(const ShopContext &context, const QString &name, const QJsonObject &args)
+Result<MutationOutcome> MutationApplier::apply(const ShopContext &context, const QString &name, const QJsonObject &args,
+                                               const QString &clientId)
 {
     std::optional<MutationOutcome> outcome;
     const Result<void> written = m_storage.write([&]() -> Result<void> {
-        Op op(m_storage, context, m_clock.nowMs());
+        Op op(m_storage, context, m_clock.nowMs(), clientId);
         SK_TRY_ASSIGN(result, op.run(name, args));
         outcome = std::move(result);
         // Undo whatever part of the mutation was written before it failed.

@@ -65,7 +65,10 @@ public:
     // caller's write() a nested one (a savepoint), so that a rejected or conflicting mutation
     // leaves no trace while the caller's own writes (the stored result, the client's seq)
     // stay. The Result's error is a storage failure (retryable), never a domain decision.
-    Result<MutationOutcome> apply(const ShopContext &context, const QString &name, const QJsonObject &args);
+    // `clientId` is the sync client that sent it: a field it changed itself last is never a
+    // conflict for its own later patches (they are based on its own queued edits).
+    Result<MutationOutcome> apply(const ShopContext &context, const QString &name, const QJsonObject &args,
+                                  const QString &clientId = {});
 
     // Building blocks for other writers (the storefront checkout); call inside write().
     // The stock level of a variant at a location (zero when never touched).

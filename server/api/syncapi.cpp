@@ -338,7 +338,7 @@ HttpResponse SyncApi::mutations(const HttpRequest &request, const ShopContext &c
                     gap = lastApplied + 1;
                     return {};
                 }
-                SK_TRY_ASSIGN(outcome, m_applier.apply(context, m.name, m.args));
+                SK_TRY_ASSIGN(outcome, m_applier.apply(context, m.name, m.args, *clientId));
                 wire = outcome.toJson();
                 wire.insert(u"seq", m.seq);
                 wire.insert(u"mutation_id", m.mutationId);

@@ -41,6 +41,12 @@ Result<std::unique_ptr<ServerApp>> ServerApp::open(const ServerOptions &options)
         return makeError(u"server.no_data_dir"_s, tr("No data directory was given (--data DIR)."));
     if (options.tombstoneRetentionDays < 1)
         return makeError(u"server.bad_retention"_s, tr("The tombstone retention must be at least one day."));
+    if (options.accessTokenTtlSeconds < 1
+        || qint64(options.accessTokenTtlSeconds) * 1000 > TokenService::AccessTokenTtlMs) {
+        return makeError(u"server.bad_access_token_ttl"_s,
+                         tr("The access token lifetime must be from 1 to %1 seconds.")
+                             .arg(TokenService::AccessTokenTtlMs / 1000));
+    }
     const bool existed = QFileInfo(options.dataDir).isDir();
     if (!QDir().mkpath(options.dataDir))
         return makeError(u"server.data_dir"_s, tr("Cannot create the data directory %1.").arg(options.dataDir));
@@ -55,7 +61,7 @@ Result<std::unique_ptr<ServerApp>> ServerApp::open(const ServerOptions &options)
     std::unique_ptr<ServerApp> app(new ServerApp(options));
     SK_TRY_ASSIGN(storage, SqliteServerStorage::open(QDir(options.dataDir).filePath(u"storekeep-server.sqlite"_s)));
     app->m_storage = std::move(storage);
-    SK_TRY_ASSIGN(tokens, TokenService::open(options.dataDir));
+    SK_TRY_ASSIGN(tokens, TokenService::open(options.dataDir, qint64(options.accessTokenTtlSeconds) * 1000));
     app->m_tokens = std::move(tokens);
     const Clock &clock = app->clock();
     app->m_authenticator = std::make_unique<Authenticator>(*app->m_storage, *app->m_tokens, clock);

@@ -28,6 +28,8 @@ struct ServerOptions
 {
     QString dataDir;
     int tombstoneRetentionDays = 30;
+    // Lifetime of issued access tokens, 1..900 (`serve --access-token-ttl-seconds`; tests shorten it).
+    int accessTokenTtlSeconds = 900;
     const Clock *clock = &Clock::system();
 };
 

@@ -93,8 +93,12 @@ Result<QByteArray> readKey(const QString &path)
 
 } // namespace
 
-Result<std::unique_ptr<TokenService>> TokenService::open(const QString &dataDir)
+Result<std::unique_ptr<TokenService>> TokenService::open(const QString &dataDir, qint64 accessTokenTtlMs)
 {
+    if (accessTokenTtlMs < 1000 || accessTokenTtlMs > AccessTokenTtlMs) {
+        return makeError(u"server.bad_access_token_ttl"_s, tr("The access token lifetime must be from 1 to %1 seconds.")
+                                                     .arg(AccessTokenTtlMs / 1000));
+    }
     if (!QDir().mkpath(dataDir))
         return makeError(u"token_key.unwritable"_s, tr("Cannot create the data directory %1.").arg(dataDir));
     const QString path = QDir(dataDir).filePath(u"token.key"_s);
@@ -116,7 +120,7 @@ Result<std::unique_ptr<TokenService>> TokenService::open(const QString &dataDir)
         }
     }
     SK_TRY_ASSIGN(key, readKey(path));
-    return std::unique_ptr<TokenService>(new TokenService(std::move(key)));
+    return std::unique_ptr<TokenService>(new TokenService(std::move(key), accessTokenTtlMs));
 }
 
 QString TokenService::issueAccessToken(const QString &userId, qint64 nowMs) const
@@ -124,7 +128,7 @@ QString TokenService::issueAccessToken(const QString &userId, qint64 nowMs) cons
     const QJsonObject claims{{u"typ"_s, u"access"_s},
                              {u"sub"_s, userId},
                              {u"iat"_s, nowMs},
-                             {u"exp"_s, nowMs + AccessTokenTtlMs},
+                             {u"exp"_s, nowMs + m_accessTokenTtlMs},
                              {u"jti"_s, UuidV7::toText(UuidV7::create())}};
     const QByteArray payload = base64url(QJsonDocument(claims).toJson(QJsonDocument::Compact));
     return QString::fromLatin1(payload + '.' + base64url(hmacSha256(m_key, payload)));

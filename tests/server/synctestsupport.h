@@ -41,9 +41,9 @@ public:
     std::unique_ptr<HttpClient> http;
     QString error;
 
-    bool start()
+    bool start(const QStringList &serveArgs = {})
     {
-        if (!server.start())
+        if (!server.start(serveArgs))
             return fail(QStringLiteral("the server did not start: %1").arg(QString::fromUtf8(server.serverStderr())));
         http = std::make_unique<HttpClient>(server.port());
         return admin({QStringLiteral("init")});

@@ -61,6 +61,7 @@ private slots:
     void productCreateIsAtomic();
     void patchesMergeDifferentFields();
     void patchOfAFieldChangedSinceBaseIsAConflict();
+    void aClientsOwnEarlierChangeIsNoConflict();
     void patchRejections();
     void versionsAndUpdatedAtOnlyMoveForward();
     void archiveAndDeleteCascade();
@@ -440,6 +441,36 @@ void tst_MutationApplier::patchesMergeDifferentFields()
     QVERIFY(same.isApplied());
     QCOMPARE(same.result.value(u"version").toInteger(), 3);
     QCOMPARE(entity(u"product"_s, product)->version, 3);
+}
+
+void tst_MutationApplier::aClientsOwnEarlierChangeIsNoConflict()
+{
+    // A client queues two price edits offline, both based on version 1: the second is based on
+    // its own first one, not on a version someone else wrote.
+    const QString product = newId();
+    QVERIFY(apply(u"product.create"_s, {{u"product"_s, productJson(product, u"own-edits"_s)}}).isApplied());
+    const QString mine = newId();
+    const QString theirs = newId();
+    const auto patch = [&](const QString &client, const QString &title) {
+        auto outcome = m_applier->apply(m_ctx, u"product.patch"_s,
+                                        {{u"id"_s, product},
+                                         {u"base_version"_s, 1},
+                                         {u"fields"_s, QJsonObject{{u"title"_s, title}}}},
+                                        client);
+        return outcome.ok() ? *outcome : MutationOutcome::rejected(u"test.storage_failure"_s, QString());
+    };
+    QVERIFY(patch(mine, u"First"_s).isApplied());
+    const MutationOutcome second = patch(mine, u"Second"_s);
+    QVERIFY2(second.isApplied(), qPrintable(second.code));
+    QCOMPARE(entity(u"product"_s, product)->data.value(u"title").toString(), u"Second"_s);
+    // Another client based on version 1 still conflicts with those changes...
+    QCOMPARE(patch(theirs, u"Theirs"_s).code, u"conflict.field"_s);
+    // ...and once another client changed the field, the first client's stale edit conflicts too.
+    QVERIFY(m_applier->apply(m_ctx, u"product.patch"_s,
+                             {{u"id"_s, product}, {u"base_version"_s, 3}, {u"fields"_s, QJsonObject{{u"title"_s, u"Theirs"_s}}}},
+                             theirs)
+                ->isApplied());
+    QCOMPARE(patch(mine, u"Third"_s).code, u"conflict.field"_s);
 }
 
 void tst_MutationApplier::patchOfAFieldChangedSinceBaseIsAConflict()

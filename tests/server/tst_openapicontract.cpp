@@ -482,11 +482,19 @@ void tst_OpenApiContract::mutationsEveryName()
 
 void tst_OpenApiContract::mutationsOutcomes()
 {
-    // duplicate, rejected, conflict and seq_reused, in one batch and its replay. First change
-    // the sweater's vendor, so that a patch based on version 1 conflicts with it.
-    const QJsonObject vendor = applyOne(u"product.patch"_s, {{u"id"_s, m_world.sweaterProduct}, {u"base_version"_s, 1},
-                                                             {u"fields"_s, QJsonObject{{u"vendor"_s, u"Nordwolle GmbH"_s}}}});
-    QCOMPARE(vendor.value(u"status").toString(), u"applied"_s);
+    // duplicate, rejected, conflict and seq_reused, in one batch and its replay. First another
+    // client changes the sweater's vendor, so that a patch based on version 1 conflicts with it
+    // (a client's own earlier change never conflicts with its later patches).
+    QString otherClient;
+    QVERIFY(m_world.registerClient(m_world.shopA, m_world.ownerA.access, &otherClient));
+    const HttpResult vendorPush = m_world.pushBatch(
+        m_world.shopA, m_world.ownerA.access, otherClient,
+        QJsonArray{ShopWorld::mutation(1, u"product.patch"_s,
+                                       {{u"id"_s, m_world.sweaterProduct}, {u"base_version"_s, 1},
+                                        {u"fields"_s, QJsonObject{{u"vendor"_s, u"Nordwolle GmbH"_s}}}})},
+        u"product.patch"_s, false);
+    EXPECT_STATUS(vendorPush, 200);
+    QCOMPARE(vendorPush.json.value(u"results").toArray().first().toObject().value(u"status").toString(), u"applied"_s);
     const QString variant = m_world.sweaterVariants.at(0);
     const qint64 b = m_world.ownerSeqA;
     const QJsonObject adjust = ShopWorld::mutation(b + 1, u"inventory.adjust"_s,

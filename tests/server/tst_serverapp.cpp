@@ -39,6 +39,11 @@ private slots:
         options.dataDir = dir.path();
         options.tombstoneRetentionDays = 0;
         QCOMPARE(ServerApp::open(options).error().code, u"server.bad_retention"_s);
+        options.tombstoneRetentionDays = 30;
+        for (const int ttl : {0, 901}) {
+            options.accessTokenTtlSeconds = ttl;
+            QCOMPARE(ServerApp::open(options).error().code, u"server.bad_access_token_ttl"_s);
+        }
     }
 
     void opensADataDirWithEveryRoute()

@@ -65,6 +65,13 @@ private slots:
         QCOMPARE(runToEnd({u"serve"_s, u"--data"_s, u"/tmp/x"_s}), 2); // no --listen
         QCOMPARE(runToEnd({u"serve"_s, u"--data"_s, u"/tmp/x"_s, u"--listen"_s, u"nowhere"_s}, nullptr, &err), 2);
         QVERIFY2(err.contains("nowhere"), err.constData());
+        for (const QString &ttl : {u"0"_s, u"901"_s, u"soon"_s}) {
+            QCOMPARE(runToEnd({u"serve"_s, u"--data"_s, u"/tmp/x"_s, u"--listen"_s, u"127.0.0.1:0"_s,
+                               u"--access-token-ttl-seconds"_s, ttl},
+                              nullptr, &err),
+                     2);
+            QVERIFY2(err.contains("--access-token-ttl-seconds"), err.constData());
+        }
         QCOMPARE(runToEnd({u"frobnicate"_s}, nullptr, &err), 2);
         QVERIFY2(err.contains("frobnicate"), err.constData());
         QCOMPARE(runToEnd({u"create-shop"_s, u"--name"_s, u"No data dir"_s}, nullptr, &err), 2);

@@ -77,6 +77,24 @@ private slots:
         QCOMPARE(expired.error().code, u"auth.token_expired"_s);
     }
 
+    void aShorterLifetimeCanBeChosen()
+    {
+        QTemporaryDir dir;
+        auto service = TokenService::open(dir.path(), 2000);
+        SK_VERIFY_OK(service);
+        QCOMPARE((*service)->accessTokenTtlMs(), qint64(2000));
+        const QString token = (*service)->issueAccessToken(u"user-1"_s, Now);
+        const auto claims = (*service)->verifyAccessToken(token, Now + 1999);
+        SK_VERIFY_OK(claims);
+        QCOMPARE(claims->expiresAt, Now + 2000);
+        QCOMPARE((*service)->verifyAccessToken(token, Now + 2000).error().code, u"auth.token_expired"_s);
+
+        // Never longer than the default, never under a second.
+        QCOMPARE(TokenService::open(dir.path(), TokenService::AccessTokenTtlMs + 1000).error().code,
+                 u"server.bad_access_token_ttl"_s);
+        QCOMPARE(TokenService::open(dir.path(), 999).error().code, u"server.bad_access_token_ttl"_s);
+    }
+
     void tamperedTokensAreInvalid()
     {
         QTemporaryDir dir;

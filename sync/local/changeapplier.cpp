@@ -1,0 +1,388 @@
+#include "changeapplier.h"
+
+#include "local/entitydocuments.h"
+#include "local/outbox.h"
+#include "local/rebaser.h"
+#include "storage/sqlitedatabase.h"
+#include "storage/sqlitetransaction.h"
+#include "synclogging.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QJsonValue>
+#include <QSet>
+
+#include <sqlite3.h>
+
+#include <limits>
+#include <optional>
+
+using namespace Qt::StringLiterals;
+
+namespace sk {
+
+namespace {
+
+// The feed's entity types this client stores. A newer server may send others: ignored.
+bool isKnownType(const QString &type)
+{
+    static const QSet<QString> known = {u"shop_settings"_s, u"location"_s,     u"product"_s,  u"variant"_s,
+                                        u"inventory_level"_s, u"ledger_entry"_s, u"customer"_s, u"order"_s};
+    return known.contains(type);
+}
+
+bool isLedger(const EntityRef &ref)
+{
+    return ref.type == u"ledger_entry";
+}
+
+Error badPage(const QString &field, const QString &why)
+{
+    return makeError(u"sync.bad_page"_s,
+                     QCoreApplication::translate("ChangeApplier",
+                                                 "The server sent a page of changes this version cannot read: "
+                                                 "\u201C%1\u201D %2.")
+                         .arg(field, why),
+                     field);
+}
+
+QString mustBe(const char *what)
+{
+    return QCoreApplication::translate("ChangeApplier", "must be %1").arg(QString::fromLatin1(what));
+}
+
+// A whole JSON number (QJsonValue keeps integers exact up to 2^53 and beyond as qint64).
+std::optional<qint64> wholeNumber(const QJsonValue &value)
+{
+    if (!value.isDouble())
+        return std::nullopt;
+    constexpr qint64 sentinel = std::numeric_limits<qint64>::min();
+    const qint64 i = value.toInteger(sentinel);
+    if (i == sentinel)
+        return std::nullopt;
+    return i;
+}
+
+Result<qint64> requiredInteger(const QJsonObject &object, QLatin1StringView key, const QString &path, qint64 minimum)
+{
+    const auto it = object.constFind(key);
+    const QString field = path.isEmpty() ? QString(key) : path + u'.' + key;
+    if (it == object.constEnd())
+        return badPage(field, QCoreApplication::translate("ChangeApplier", "is missing"));
+    const auto number = wholeNumber(*it);
+    if (!number || *number < minimum)
+        return badPage(field, minimum == 0 ? mustBe("a whole number of at least 0") : mustBe("a whole number"));
+    return *number;
+}
+
+// Drops outbox rows the server has (whatever their answer was). Outbox::confirmUpTo writes an
+// entity no other row touches back to its server document (so the effect of a mutation the
+// server refused, whose answer was lost, does not linger); one still touched is rebased. A page
+// carries a confirmed mutation's effect in the same snapshot, applied after this step.
+Result<void> confirm(SqliteDatabase &db, qint64 lastAppliedSeq, PageStats &stats, QList<EntityRef> &toRebase)
+{
+    SK_TRY_ASSIGN(count, db.cached("SELECT count(*) FROM outbox WHERE seq <= ?"));
+    count->bind(1, lastAppliedSeq);
+    SK_TRY_ASSIGN(hasCount, count->step());
+    const qint64 confirmed = hasCount ? count->int64(0) : 0;
+    count->reset();
+    if (confirmed == 0)
+        return {};
+    SK_TRY_ASSIGN(entities, Outbox::confirmUpTo(db, lastAppliedSeq));
+    for (const EntityRef &ref : std::as_const(entities)) {
+        SK_TRY_ASSIGN(base, Outbox::base(db, ref));
+        if (base)
+            toRebase.append(ref);
+    }
+    stats.confirmed += int(confirmed);
+    qCDebug(lcSyncPull) << "confirmed" << confirmed << "outbox rows up to seq" << lastAppliedSeq;
+    return {};
+}
+
+Result<void> applyChange(SqliteDatabase &db, const Change &change, bool tracking, PageStats &stats,
+                         QList<EntityRef> &toRebase)
+{
+    if (!isKnownType(change.entity.type))
+        return {};
+    if (change.isDelete && isLedger(change.entity))
+        return {}; // history is never deleted locally
+
+    if (tracking) {
+        // An entity with queued edits: the server document becomes its base, and the visible
+        // row is rebuilt from it with the edits on top.
+        SK_TRY_ASSIGN(base, Outbox::base(db, change.entity));
+        if (base) {
+            const bool newer = change.isDelete ? change.version >= base->version : change.version > base->version;
+            if (!newer) {
+                ++stats.ignoredOlder;
+                return {};
+            }
+            Outbox::Base updated;
+            updated.version = change.version;
+            if (!change.isDelete)
+                updated.doc = change.data;
+            SK_TRY(Outbox::setBase(db, change.entity, updated));
+            toRebase.append(change.entity);
+            if (change.isDelete)
+                ++stats.deleted;
+            else
+                ++stats.upserted;
+            return {};
+        }
+    }
+
+    SK_TRY_ASSIGN(local, EntityDocuments::version(db, change.entity));
+    if (change.isDelete) {
+        // Versions only move forward, and a tombstone outranks the row it deletes.
+        if (change.version < local) {
+            ++stats.ignoredOlder;
+            return {};
+        }
+        SK_TRY(EntityDocuments::write(db, change.entity, std::nullopt));
+        ++stats.deleted;
+        return {};
+    }
+    if (change.version <= local) {
+        ++stats.ignoredOlder; // already have it, or something newer (a re-applied page)
+        return {};
+    }
+    SK_TRY(EntityDocuments::write(db, change.entity, change.data));
+    ++stats.upserted;
+    return {};
+}
+
+// applyChange() for a staging file: no outbox, and a record without a local row (every record
+// of a fresh download) is inserted without first clearing children it cannot have.
+Result<void> applyStagedChange(SqliteDatabase &db, const Change &change, PageStats &stats)
+{
+    if (!isKnownType(change.entity.type))
+        return {};
+    if (change.isDelete && isLedger(change.entity))
+        return {};
+    SK_TRY_ASSIGN(stored, EntityDocuments::storedVersion(db, change.entity));
+    const qint64 local = stored.value_or(0);
+    if (change.isDelete) {
+        if (change.version < local) {
+            ++stats.ignoredOlder;
+            return {};
+        }
+        SK_TRY(EntityDocuments::write(db, change.entity, std::nullopt));
+        ++stats.deleted;
+        return {};
+    }
+    if (change.version <= local) {
+        ++stats.ignoredOlder;
+        return {};
+    }
+    if (stored)
+        SK_TRY(EntityDocuments::write(db, change.entity, change.data));
+    else
+        SK_TRY(EntityDocuments::insertNew(db, change.entity, change.data));
+    ++stats.upserted;
+    return {};
+}
+
+Result<bool> anyTracked(SqliteDatabase &db)
+{
+    SK_TRY_ASSIGN(stmt, db.cached("SELECT EXISTS (SELECT 1 FROM sync_base)"));
+    SK_TRY_ASSIGN(hasRow, stmt->step());
+    const bool any = hasRow && stmt->int64(0) != 0;
+    stmt->reset();
+    return any;
+}
+
+Error withChange(Error error, const Change &change)
+{
+    error.detail = QStringLiteral("%1 %2: %3").arg(change.entity.type, change.entity.id, error.detail);
+    return error;
+}
+
+} // namespace
+
+Result<ChangesPage> ChangeApplier::parsePage(const QByteArray &body)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        return badPage(u"body"_s, QCoreApplication::translate("ChangeApplier", "is not JSON (%1 at offset %2)")
+                                      .arg(parseError.errorString())
+                                      .arg(parseError.offset));
+    }
+    if (!doc.isObject())
+        return badPage(u"body"_s, mustBe("an object"));
+    const QJsonObject root = doc.object();
+
+    ChangesPage page;
+    const QJsonValue cursor = root.value(QLatin1StringView("next_cursor"));
+    if (!cursor.isString() || cursor.toString().isEmpty())
+        return badPage(u"next_cursor"_s, mustBe("a non-empty string"));
+    page.nextCursor = cursor.toString();
+
+    const QJsonValue hasMore = root.value(QLatin1StringView("has_more"));
+    if (!hasMore.isBool())
+        return badPage(u"has_more"_s, mustBe("true or false"));
+    page.hasMore = hasMore.toBool();
+
+    SK_TRY_ASSIGN(lastApplied, requiredInteger(root, QLatin1StringView("last_applied_seq"), {}, 0));
+    page.lastAppliedSeq = lastApplied;
+    SK_TRY_ASSIGN(serverTime, requiredInteger(root, QLatin1StringView("server_time"), {}, 0));
+    page.serverTime = serverTime;
+
+    const QJsonValue changesValue = root.value(QLatin1StringView("changes"));
+    if (!changesValue.isArray())
+        return badPage(u"changes"_s, mustBe("an array"));
+    const QJsonArray changes = changesValue.toArray();
+    page.changes.reserve(changes.size());
+    const QString deleteOp = u"delete"_s;
+    const QString upsertOp = u"upsert"_s;
+    for (qsizetype i = 0; i < changes.size(); ++i) {
+        // Only an error names the change: its path is built then, not for every change.
+        const auto path = [i] { return QStringLiteral("changes[%1]").arg(i); };
+        const QJsonValue value = changes.at(i);
+        if (!value.isObject())
+            return badPage(path(), mustBe("an object"));
+        const QJsonObject object = value.toObject();
+
+        Change change;
+        const QJsonValue type = object.value(QLatin1StringView("type"));
+        if (type.isString())
+            change.entity.type = type.toString();
+        if (change.entity.type.isEmpty())
+            return badPage(path() + u".type"_s, mustBe("a non-empty string"));
+        if (!isKnownType(change.entity.type))
+            continue; // a newer server's record kind
+
+        const QJsonValue id = object.value(QLatin1StringView("id"));
+        if (id.isString())
+            change.entity.id = id.toString();
+        if (change.entity.id.isEmpty())
+            return badPage(path() + u".id"_s, mustBe("a non-empty string"));
+
+        const auto version = wholeNumber(object.value(QLatin1StringView("version")));
+        if (!version || *version < 0) // requiredInteger names the problem
+            return requiredInteger(object, QLatin1StringView("version"), path(), 0).error();
+        change.version = *version;
+
+        const QJsonValue op = object.value(QLatin1StringView("op"));
+        const QString opText = op.isString() ? op.toString() : QString();
+        if (opText == deleteOp) {
+            change.isDelete = true;
+        } else if (opText == upsertOp) {
+            const QJsonValue data = object.value(QLatin1StringView("data"));
+            if (!data.isObject())
+                return badPage(path() + u".data"_s, mustBe("an object"));
+            change.data = data.toObject();
+        } else {
+            return badPage(path() + u".op"_s, mustBe("\u201Cupsert\u201D or \u201Cdelete\u201D"));
+        }
+        page.changes.append(std::move(change));
+    }
+    return page;
+}
+
+Result<PageStats> ChangeApplier::applyPage(SqliteDatabase &db, const ChangesPage &page, qint64 nowMs)
+{
+    return applyPages(db, {page}, nowMs);
+}
+
+Result<PageStats> ChangeApplier::applyPages(SqliteDatabase &db, const QList<ChangesPage> &pages, qint64 nowMs)
+{
+    if (pages.isEmpty())
+        return PageStats{};
+    // Relations are checked once the pages are in (see the header), until COMMIT at the latest.
+    SK_TRY(db.exec("PRAGMA defer_foreign_keys = ON"));
+    SK_TRY_ASSIGN(savepoint, SqliteSavepoint::begin(db, "apply_changes"));
+    const qint64 violationsBefore = deferredViolations(db);
+
+    PageStats stats;
+    QList<EntityRef> toRebase;
+    for (const ChangesPage &page : pages) {
+        // First: what the server confirmed stops being re-applied, before the documents that
+        // already contain its effect are written.
+        SK_TRY(confirm(db, page.lastAppliedSeq, stats, toRebase));
+        SK_TRY_ASSIGN(tracking, anyTracked(db));
+        for (const Change &change : page.changes) {
+            auto applied = applyChange(db, change, tracking, stats, toRebase);
+            if (!applied.ok())
+                return withChange(applied.error(), change);
+        }
+    }
+    if (!toRebase.isEmpty()) {
+        SK_TRY(Rebaser::rebase(db, toRebase, nowMs));
+        stats.rebased = int(QSet<EntityRef>(toRebase.cbegin(), toRebase.cend()).size());
+    }
+
+    const ChangesPage &last = pages.constLast();
+    if (deferredViolations(db) > violationsBefore) {
+        if (last.hasMore) {
+            return makeError(u"sync.page_needs_next"_s,
+                             QCoreApplication::translate("ChangeApplier",
+                                                         "Some records on this page of changes refer to records on "
+                                                         "the next page; apply the two together."),
+                             last.nextCursor);
+        }
+        // Nothing more is coming: what is still without its parent is gone on the server.
+        SK_TRY_ASSIGN(dropped, dropOrphans(db));
+        qCInfo(lcSyncPull) << "dropped" << dropped << "local rows whose parent the server no longer has";
+    }
+    SK_TRY(Outbox::saveCursor(db, last.nextCursor, last.lastAppliedSeq, last.serverTime));
+    SK_TRY(savepoint.release());
+    qCDebug(lcSyncPull) << "applied" << pages.size() << "page(s):" << stats.upserted << "upserted," << stats.deleted
+                        << "deleted," << stats.ignoredOlder << "older," << stats.rebased << "rebased,"
+                        << stats.confirmed << "confirmed";
+    return stats;
+}
+
+Result<PageStats> ChangeApplier::applyToStaging(SqliteDatabase &db, const ChangesPage &page)
+{
+    PageStats stats;
+    for (const Change &change : page.changes) {
+        auto applied = applyStagedChange(db, change, stats);
+        if (!applied.ok())
+            return withChange(applied.error(), change);
+    }
+    SK_TRY(Outbox::saveCursor(db, page.nextCursor, page.lastAppliedSeq, page.serverTime));
+    return stats;
+}
+
+qint64 ChangeApplier::deferredViolations(SqliteDatabase &db)
+{
+    int current = 0;
+    int highwater = 0;
+    if (sqlite3_db_status(db.handle(), SQLITE_DBSTATUS_DEFERRED_FKS, &current, &highwater, 0) != SQLITE_OK)
+        return 0;
+    return current;
+}
+
+Result<qint64> ChangeApplier::dropOrphans(SqliteDatabase &db)
+{
+    // Parents first, so the children of a dropped variant or order are found next.
+    static const char *const statements[] = {
+        "DELETE FROM variants WHERE NOT EXISTS (SELECT 1 FROM products p WHERE p.id = variants.product_id)",
+        "DELETE FROM inventory_levels WHERE NOT EXISTS (SELECT 1 FROM variants v WHERE v.id = inventory_levels.variant_id) "
+        "OR NOT EXISTS (SELECT 1 FROM locations l WHERE l.id = inventory_levels.location_id)",
+        "DELETE FROM customer_addresses "
+        "WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = customer_addresses.customer_id)",
+        "UPDATE orders SET customer_id = NULL WHERE customer_id IS NOT NULL "
+        "AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = orders.customer_id)",
+        "DELETE FROM order_lines WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.id = order_lines.order_id)",
+        "DELETE FROM fulfillments WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.id = fulfillments.order_id)",
+        "DELETE FROM refunds WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.id = refunds.order_id)",
+        "DELETE FROM order_events WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.id = order_events.order_id)",
+        "DELETE FROM fulfillment_lines "
+        "WHERE NOT EXISTS (SELECT 1 FROM fulfillments f WHERE f.id = fulfillment_lines.fulfillment_id) "
+        "OR NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.id = fulfillment_lines.order_line_id)",
+        "DELETE FROM refund_lines WHERE NOT EXISTS (SELECT 1 FROM refunds r WHERE r.id = refund_lines.refund_id) "
+        "OR NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.id = refund_lines.order_line_id)",
+    };
+    qint64 changed = 0;
+    for (const char *sql : statements) {
+        SK_TRY(db.exec(sql));
+        changed += db.changes();
+    }
+    return changed;
+}
+
+} // namespace sk

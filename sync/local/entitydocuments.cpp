@@ -1,0 +1,648 @@
+#include "entitydocuments.h"
+
+#include "domain/recordjson.h"
+#include "storage/customerrepository.h"
+#include "storage/inventoryrepository.h"
+#include "storage/orderrepository.h"
+#include "storage/productrepository.h"
+#include "storage/repositorysql.h"
+#include "storage/shoprepository.h"
+#include "storage/sqlitedatabase.h"
+#include "storage/sqlitetransaction.h"
+#include "synclogging.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace sk {
+
+using namespace repositorysql;
+
+namespace {
+
+const QString kShopSettings = u"shop_settings"_s;
+const QString kLocation = u"location"_s;
+const QString kProduct = u"product"_s;
+const QString kVariant = u"variant"_s;
+const QString kLevel = u"inventory_level"_s;
+const QString kLedger = u"ledger_entry"_s;
+const QString kCustomer = u"customer"_s;
+const QString kOrder = u"order"_s;
+
+QString refText(const EntityRef &ref)
+{
+    return ref.type + u':' + ref.id;
+}
+
+Error unknownType(const EntityRef &ref)
+{
+    return makeError(u"sync.unknown_entity_type"_s, QCoreApplication::translate("sk::EntityDocuments", "There is no record type called \u201C%1\u201D.").arg(ref.type),
+                     refText(ref));
+}
+
+Error badLevelId(const EntityRef &ref)
+{
+    return makeError(u"sync.bad_entity_id"_s,
+                     QCoreApplication::translate("sk::EntityDocuments", "A stock level's id must be \u201C<variant id>:<location id>\u201D, not \u201C%1\u201D.")
+                         .arg(ref.id),
+                     refText(ref));
+}
+
+Error mismatch(const EntityRef &ref, const QString &docId)
+{
+    return makeError(u"sync.entity_mismatch"_s,
+                     QCoreApplication::translate("sk::EntityDocuments", "The document for %1 %2 describes %3 instead.").arg(ref.type, ref.id, docId), refText(ref));
+}
+
+bool isForeignKeyFailure(const Error &error)
+{
+    return error.code == u"sqlite.constraint" && error.message.contains(QLatin1String("FOREIGN KEY"));
+}
+
+// A row with this id is in the table. `sql` selects 1 by ?1.
+Result<bool> rowExists(SqliteDatabase &db, const char *sql, const QString &id)
+{
+    SK_TRY_ASSIGN(s, db.cached(sql));
+    s->bind(1, id);
+    SK_TRY_ASSIGN(found, readOne(*s, [](const SqliteStatement &) { return true; }));
+    return found.has_value();
+}
+
+struct Parent
+{
+    EntityRef ref;
+    const char *existsSql;
+};
+
+// A write refused by a foreign key becomes "sync.missing_parent" naming the absent parent, so
+// a caller can tell a record that arrived before its parent from a real failure.
+Result<void> explainForeignKey(SqliteDatabase &db, const EntityRef &ref, Result<void> written,
+                               const QList<Parent> &parents)
+{
+    if (written.ok() || !isForeignKeyFailure(written.error()))
+        return written;
+    for (const Parent &parent : parents) {
+        if (parent.ref.id.isEmpty())
+            continue;
+        SK_TRY_ASSIGN(exists, rowExists(db, parent.existsSql, parent.ref.id));
+        if (!exists) {
+            return makeError(u"sync.missing_parent"_s,
+                             QCoreApplication::translate("sk::EntityDocuments", "The %1 %2 refers to %3 %4, which is not in this shop file (yet).")
+                                 .arg(ref.type, ref.id, parent.ref.type, parent.ref.id),
+                             refText(parent.ref));
+        }
+    }
+    return written;
+}
+
+constexpr const char *kProductExists = "SELECT 1 FROM products WHERE id = ?1";
+constexpr const char *kVariantExists = "SELECT 1 FROM variants WHERE id = ?1";
+constexpr const char *kLocationExists = "SELECT 1 FROM locations WHERE id = ?1";
+constexpr const char *kCustomerExists = "SELECT 1 FROM customers WHERE id = ?1";
+
+Result<void> exec(SqliteDatabase &db, const char *sql, const QString &a, const QString &b = {})
+{
+    SK_TRY_ASSIGN(s, db.cached(sql));
+    s->bind(1, a);
+    if (!b.isNull())
+        s->bind(2, b);
+    return s->exec();
+}
+
+// ---- key clashes ------------------------------------------------------------------------
+
+// Moves a unique key off the other row that holds it (see KeyClash::ServerWins).
+Result<void> parkKey(SqliteDatabase &db, const Error &clash, const EntityRef &ref, const QString &value)
+{
+    const char *sql = nullptr;
+    if (clash.code == u"product.duplicate_handle")
+        sql = "UPDATE products SET handle = 'parked-' || id WHERE handle = ?1 AND id <> ?2";
+    else if (clash.code == u"product.duplicate_sku")
+        sql = "UPDATE variants SET sku = NULL WHERE sku = ?1 AND id <> ?2";
+    else if (clash.code == u"customer.duplicate_email")
+        sql = "UPDATE customers SET email = NULL WHERE email = ?1 COLLATE NOCASE AND id <> ?2";
+    if (!sql)
+        return clash;
+    qCInfo(lcSyncPull) << "the server's" << ref.type << ref.id << "takes a key from a stale local row:" << clash.code;
+    return exec(db, sql, value, ref.id);
+}
+
+template <typename Fn>
+Result<void> upsertKeyed(SqliteDatabase &db, const EntityRef &ref, EntityDocuments::KeyClash clash,
+                         const QString &keyValue, Fn upsert)
+{
+    Result<void> first = upsert();
+    if (first.ok() || clash != EntityDocuments::KeyClash::ServerWins || keyValue.isEmpty())
+        return first;
+    const QString &code = first.error().code;
+    if (code != u"product.duplicate_handle" && code != u"product.duplicate_sku" && code != u"customer.duplicate_email")
+        return first;
+    // The parked key comes back if the second try fails too.
+    SK_TRY_ASSIGN(savepoint, SqliteSavepoint::begin(db, "key_clash"));
+    SK_TRY(parkKey(db, first.error(), ref, keyValue));
+    SK_TRY(upsert());
+    return savepoint.release();
+}
+
+// ---- reading ----------------------------------------------------------------------------
+
+Result<std::optional<QJsonObject>> readLedger(SqliteDatabase &db, const QString &id)
+{
+    SK_TRY_ASSIGN(s, db.cached("SELECT id, variant_id, location_id, delta, quantity_after, reason, reference, note, "
+                               "user_id, user_name, created_at, version, updated_at FROM inventory_ledger WHERE id = ?1"));
+    s->bind(1, id);
+    SK_TRY_ASSIGN(entry, readOne(*s, [](const SqliteStatement &r) {
+                      LedgerEntry e;
+                      e.id = r.text(0);
+                      e.variantId = r.text(1);
+                      e.locationId = r.text(2);
+                      e.delta = r.int64(3);
+                      e.quantityAfter = r.int64(4);
+                      e.reason = enumFrom(r, 5, InventoryReason::Correction);
+                      e.reference = r.text(6);
+                      e.note = r.text(7);
+                      e.userId = r.text(8);
+                      e.userName = r.text(9);
+                      e.createdAt = r.int64(10);
+                      e.version = r.int64(11);
+                      e.updatedAt = r.int64(12);
+                      return e;
+                  }));
+    if (!entry)
+        return std::optional<QJsonObject>();
+    return std::optional<QJsonObject>(RecordJson::toJson(*entry));
+}
+
+template <typename T>
+Result<std::optional<QJsonObject>> asDocument(Result<std::optional<T>> found)
+{
+    if (!found.ok())
+        return found.error();
+    if (!found.value())
+        return std::optional<QJsonObject>();
+    return std::optional<QJsonObject>(RecordJson::toJson(*found.value()));
+}
+
+// ---- writing ----------------------------------------------------------------------------
+
+bool present(const QJsonObject &o, QStringView key)
+{
+    const QJsonValue v = o.value(key);
+    return !v.isUndefined() && !v.isNull();
+}
+
+// lenientOrder() would change the document: it lacks money (a warehouse caller's), or its
+// "lines" is not an array.
+bool needsLeniency(const QJsonObject &order)
+{
+    if (!present(order, u"subtotal") || !present(order, u"total"))
+        return true;
+    const auto lines = order.constFind(QLatin1StringView("lines"));
+    if (lines != order.constEnd()) {
+        if (!lines->isArray())
+            return true;
+        for (const QJsonValue &value : lines->toArray()) {
+            if (!value.isObject())
+                continue;
+            const QJsonObject line = value.toObject();
+            if (!present(line, u"unit_price") || !present(line, u"total"))
+                return true;
+        }
+    }
+    const QJsonValue refunds = order.value(QLatin1StringView("refunds"));
+    if (refunds.isArray()) {
+        for (const QJsonValue &value : refunds.toArray()) {
+            if (value.isObject() && !present(value.toObject(), u"amount"))
+                return true;
+        }
+    }
+    return false;
+}
+
+// A warehouse caller's order lacks money and customer fields (server/api/redaction.cpp).
+// Customer fields are optional in RecordJson already; required money becomes 0. A refund
+// without its amount cannot be stored (amount > 0) and is left out.
+QJsonObject lenientOrder(QJsonObject order)
+{
+    for (QStringView key : {QStringView(u"subtotal"), QStringView(u"total")}) {
+        if (!present(order, key))
+            order.insert(key, 0);
+    }
+    QJsonArray lines;
+    for (const QJsonValue &value : order.value(u"lines").toArray()) {
+        if (!value.isObject()) {
+            lines.append(value); // the strict parser names it
+            continue;
+        }
+        QJsonObject line = value.toObject();
+        for (QStringView key : {QStringView(u"unit_price"), QStringView(u"total")}) {
+            if (!present(line, key))
+                line.insert(key, 0);
+        }
+        lines.append(line);
+    }
+    if (order.contains(u"lines"))
+        order.insert(u"lines", lines);
+    if (order.value(u"refunds").isArray()) {
+        QJsonArray refunds;
+        for (const QJsonValue &value : order.value(u"refunds").toArray()) {
+            if (value.isObject() && !present(value.toObject(), u"amount"))
+                continue;
+            refunds.append(value);
+        }
+        order.insert(u"refunds", refunds);
+    }
+    return order;
+}
+
+Result<void> deleteOrderChildren(SqliteDatabase &db, const QString &orderId)
+{
+    // Explicit, not left to ON DELETE CASCADE, so a connection with foreign keys off (a bulk
+    // or staging load) leaves no orphans either.
+    SK_TRY(exec(db, "DELETE FROM fulfillment_lines WHERE fulfillment_id IN (SELECT id FROM fulfillments WHERE order_id = ?1)",
+                orderId));
+    SK_TRY(exec(db, "DELETE FROM refund_lines WHERE refund_id IN (SELECT id FROM refunds WHERE order_id = ?1)", orderId));
+    SK_TRY(exec(db, "DELETE FROM fulfillments WHERE order_id = ?1", orderId));
+    SK_TRY(exec(db, "DELETE FROM refunds WHERE order_id = ?1", orderId));
+    SK_TRY(exec(db, "DELETE FROM order_events WHERE order_id = ?1", orderId));
+    SK_TRY(exec(db, "DELETE FROM order_lines WHERE order_id = ?1", orderId));
+    return {};
+}
+
+// The order document read leniently (see lenientOrder), copied only when that changes it.
+Result<OrderDetail> readOrder(const EntityRef &ref, const QJsonObject &doc)
+{
+    SK_TRY_ASSIGN(detail, RecordJson::orderDetailFromJson(needsLeniency(doc) ? lenientOrder(doc) : doc));
+    if (detail.order.id != ref.id)
+        return mismatch(ref, detail.order.id);
+    return detail;
+}
+
+Result<void> upsertOrderRow(SqliteDatabase &db, const EntityRef &ref, const Order &order)
+{
+    return explainForeignKey(db, ref, OrderRepository(db).upsertOrder(order),
+                             {{{kCustomer, order.customerId}, kCustomerExists}});
+}
+
+// An order that has no local row, so no children either (EntityDocuments::insertNew): each
+// child is one INSERT, without the per-child savepoint, DELETE and refunded-total recount of
+// OrderRepository's upserts. Same rows as writeOrder.
+Result<void> insertOrder(SqliteDatabase &db, const EntityRef &ref, const QJsonObject &doc)
+{
+    SK_TRY_ASSIGN(detail, readOrder(ref, doc));
+    SK_TRY(upsertOrderRow(db, ref, detail.order)); // refunded_total is the document's
+    OrderRepository orders(db);
+    for (const OrderLine &line : std::as_const(detail.lines))
+        SK_TRY(orders.upsertLine(line));
+    for (const Fulfillment &f : std::as_const(detail.fulfillments)) {
+        SK_TRY_ASSIGN(s, db.cached("INSERT INTO fulfillments (id, order_id, location_id, tracking_number, carrier, "
+                                   "created_at, version, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+                                   "ON CONFLICT (id) DO UPDATE SET order_id = excluded.order_id, "
+                                   "location_id = excluded.location_id, tracking_number = excluded.tracking_number, "
+                                   "carrier = excluded.carrier, created_at = excluded.created_at, "
+                                   "version = excluded.version, updated_at = excluded.updated_at"));
+        s->bind(1, f.id).bind(2, f.orderId);
+        bindOptionalText(*s, 3, f.locationId);
+        bindText(*s, 4, f.trackingNumber);
+        bindText(*s, 5, f.carrier);
+        s->bind(6, f.createdAt).bind(7, f.version).bind(8, f.updatedAt);
+        SK_TRY(s->exec());
+        SK_TRY_ASSIGN(ins, db.cached("INSERT INTO fulfillment_lines (fulfillment_id, order_line_id, quantity) "
+                                     "VALUES (?1, ?2, ?3) ON CONFLICT (fulfillment_id, order_line_id) "
+                                     "DO UPDATE SET quantity = excluded.quantity"));
+        for (const FulfillmentLine &l : f.lines) {
+            ins->bind(1, f.id).bind(2, l.orderLineId).bind(3, l.quantity);
+            SK_TRY(ins->exec());
+        }
+    }
+    for (const Refund &r : std::as_const(detail.refunds)) {
+        SK_TRY_ASSIGN(s, db.cached("INSERT INTO refunds (id, order_id, amount, reason, restock, created_at, version, "
+                                   "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+                                   "ON CONFLICT (id) DO UPDATE SET order_id = excluded.order_id, "
+                                   "amount = excluded.amount, reason = excluded.reason, restock = excluded.restock, "
+                                   "created_at = excluded.created_at, version = excluded.version, "
+                                   "updated_at = excluded.updated_at"));
+        s->bind(1, r.id).bind(2, r.orderId).bind(3, r.amount);
+        bindText(*s, 4, r.reason);
+        s->bind(5, r.restock).bind(6, r.createdAt).bind(7, r.version).bind(8, r.updatedAt);
+        SK_TRY(s->exec());
+        SK_TRY_ASSIGN(ins, db.cached("INSERT INTO refund_lines (refund_id, order_line_id, quantity, amount) "
+                                     "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (refund_id, order_line_id) "
+                                     "DO UPDATE SET quantity = excluded.quantity, amount = excluded.amount"));
+        for (const RefundLine &l : r.lines) {
+            ins->bind(1, r.id).bind(2, l.orderLineId).bind(3, l.quantity).bind(4, l.amount);
+            SK_TRY(ins->exec());
+        }
+    }
+    for (const OrderEvent &e : std::as_const(detail.events))
+        SK_TRY(orders.upsertEvent(e));
+    return {};
+}
+
+Result<void> writeOrder(SqliteDatabase &db, const EntityRef &ref, const QJsonObject &doc)
+{
+    SK_TRY_ASSIGN(detail, readOrder(ref, doc));
+    OrderRepository orders(db);
+    SK_TRY(upsertOrderRow(db, ref, detail.order));
+    SK_TRY(deleteOrderChildren(db, detail.order.id));
+    for (const OrderLine &line : std::as_const(detail.lines))
+        SK_TRY(orders.upsertLine(line));
+    for (const Fulfillment &f : std::as_const(detail.fulfillments))
+        SK_TRY(orders.upsertFulfillment(f));
+    for (const Refund &r : std::as_const(detail.refunds))
+        SK_TRY(orders.upsertRefund(r));
+    for (const OrderEvent &e : std::as_const(detail.events))
+        SK_TRY(orders.upsertEvent(e));
+    if (!detail.refunds.isEmpty()) {
+        // upsertRefund recomputed refunded_total from the refunds; the document is the authority.
+        SK_TRY_ASSIGN(s, db.cached("UPDATE orders SET refunded_total = ?2 WHERE id = ?1 AND refunded_total <> ?2"));
+        s->bind(1, detail.order.id).bind(2, detail.order.refundedTotal);
+        SK_TRY(s->exec());
+    }
+    return {};
+}
+
+Result<void> writeDocument(SqliteDatabase &db, const EntityRef &ref, const QJsonObject &doc,
+                           EntityDocuments::KeyClash clash)
+{
+    if (ref.type == kProduct) {
+        SK_TRY_ASSIGN(product, RecordJson::productFromJson(doc));
+        if (product.id != ref.id)
+            return mismatch(ref, product.id);
+        ProductRepository repo(db);
+        return upsertKeyed(db, ref, clash, product.handle, [&] { return repo.upsertProduct(product); });
+    }
+    if (ref.type == kVariant) {
+        SK_TRY_ASSIGN(variant, RecordJson::variantFromJson(doc));
+        if (variant.id != ref.id)
+            return mismatch(ref, variant.id);
+        ProductRepository repo(db);
+        auto written = upsertKeyed(db, ref, clash, variant.sku, [&] { return repo.upsertVariant(variant); });
+        return explainForeignKey(db, ref, std::move(written), {{{kProduct, variant.productId}, kProductExists}});
+    }
+    if (ref.type == kLevel) {
+        SK_TRY_ASSIGN(level, RecordJson::inventoryLevelFromJson(doc));
+        const QString id = EntityDocuments::levelId(level.variantId, level.locationId);
+        if (id != ref.id)
+            return mismatch(ref, id);
+        return explainForeignKey(db, ref, InventoryRepository(db).upsertLevel(level),
+                                 {{{kVariant, level.variantId}, kVariantExists},
+                                  {{kLocation, level.locationId}, kLocationExists}});
+    }
+    if (ref.type == kLedger) {
+        SK_TRY_ASSIGN(entry, RecordJson::ledgerEntryFromJson(doc));
+        if (entry.id != ref.id)
+            return mismatch(ref, entry.id);
+        // Append-only: an entry already here is never changed.
+        SK_TRY_ASSIGN(s, db.cached("INSERT INTO inventory_ledger (id, variant_id, location_id, delta, quantity_after, "
+                                   "reason, reference, note, user_id, user_name, created_at, version, updated_at) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
+                                   "ON CONFLICT (id) DO NOTHING"));
+        s->bind(1, entry.id).bind(2, entry.variantId).bind(3, entry.locationId).bind(4, entry.delta);
+        s->bind(5, entry.quantityAfter).bind(6, toString(entry.reason));
+        bindText(*s, 7, entry.reference);
+        bindText(*s, 8, entry.note);
+        bindOptionalText(*s, 9, entry.userId);
+        bindText(*s, 10, entry.userName);
+        s->bind(11, entry.createdAt).bind(12, entry.version).bind(13, entry.updatedAt);
+        return s->exec();
+    }
+    if (ref.type == kLocation) {
+        SK_TRY_ASSIGN(location, RecordJson::locationFromJson(doc));
+        if (location.id != ref.id)
+            return mismatch(ref, location.id);
+        return ShopRepository(db).upsertLocation(location);
+    }
+    if (ref.type == kShopSettings) {
+        SK_TRY_ASSIGN(settings, RecordJson::shopSettingsFromJson(doc));
+        if (!ref.id.isEmpty() && settings.shopId != ref.id)
+            return mismatch(ref, settings.shopId);
+        return ShopRepository(db).saveSettings(settings);
+    }
+    if (ref.type == kCustomer) {
+        SK_TRY_ASSIGN(customer, RecordJson::customerFromJson(doc));
+        if (customer.id != ref.id)
+            return mismatch(ref, customer.id);
+        CustomerRepository repo(db);
+        return upsertKeyed(db, ref, clash, customer.email, [&] { return repo.upsertCustomer(customer); });
+    }
+    if (ref.type == kOrder)
+        return writeOrder(db, ref, doc);
+    return unknownType(ref);
+}
+
+Result<void> deleteEntity(SqliteDatabase &db, const EntityRef &ref)
+{
+    if (ref.type == kProduct) {
+        // The products_search_bd trigger deletes the variants; their levels go first, so a
+        // connection without foreign keys leaves none behind either.
+        SK_TRY(exec(db, "DELETE FROM inventory_levels WHERE variant_id IN (SELECT id FROM variants WHERE product_id = ?1)",
+                    ref.id));
+        return ProductRepository(db).deleteProduct(ref.id);
+    }
+    if (ref.type == kVariant) {
+        SK_TRY(exec(db, "DELETE FROM inventory_levels WHERE variant_id = ?1", ref.id));
+        return ProductRepository(db).deleteVariant(ref.id);
+    }
+    if (ref.type == kLevel) {
+        const auto parts = EntityDocuments::splitLevelId(ref.id);
+        if (!parts)
+            return badLevelId(ref);
+        return exec(db, "DELETE FROM inventory_levels WHERE variant_id = ?1 AND location_id = ?2", parts->first,
+                    parts->second);
+    }
+    if (ref.type == kLedger)
+        return {}; // history is never deleted
+    if (ref.type == kLocation) {
+        SK_TRY(exec(db, "DELETE FROM inventory_levels WHERE location_id = ?1", ref.id));
+        return exec(db, "DELETE FROM locations WHERE id = ?1", ref.id);
+    }
+    if (ref.type == kShopSettings) {
+        if (ref.id.isEmpty()) {
+            SK_TRY_ASSIGN(s, db.cached("DELETE FROM shop_settings WHERE singleton = 1"));
+            return s->exec();
+        }
+        return exec(db, "DELETE FROM shop_settings WHERE singleton = 1 AND shop_id = ?1", ref.id);
+    }
+    if (ref.type == kCustomer) {
+        SK_TRY(exec(db, "DELETE FROM customer_addresses WHERE customer_id = ?1", ref.id));
+        // Orders keep their customer_name; ON DELETE SET NULL, spelled out for the same reason.
+        SK_TRY(exec(db, "UPDATE orders SET customer_id = NULL WHERE customer_id = ?1", ref.id));
+        return CustomerRepository(db).deleteCustomer(ref.id);
+    }
+    if (ref.type == kOrder) {
+        SK_TRY(deleteOrderChildren(db, ref.id));
+        return OrderRepository(db).deleteOrder(ref.id);
+    }
+    return unknownType(ref);
+}
+
+} // namespace
+
+// ---- EntityDocuments --------------------------------------------------------------------
+
+const QStringList &EntityDocuments::types()
+{
+    static const QStringList list{kShopSettings, kLocation, kProduct, kVariant, kLevel, kLedger, kCustomer, kOrder};
+    return list;
+}
+
+int EntityDocuments::typeRank(const QString &type)
+{
+    const qsizetype index = types().indexOf(type);
+    return index < 0 ? int(types().size()) : int(index);
+}
+
+QString EntityDocuments::levelId(const QString &variantId, const QString &locationId)
+{
+    return variantId + u':' + locationId;
+}
+
+std::optional<std::pair<QString, QString>> EntityDocuments::splitLevelId(const QString &id)
+{
+    const qsizetype colon = id.indexOf(u':');
+    if (colon <= 0 || colon == id.size() - 1 || id.indexOf(u':', colon + 1) >= 0)
+        return std::nullopt;
+    return std::make_pair(id.left(colon), id.mid(colon + 1));
+}
+
+Result<std::optional<QJsonObject>> EntityDocuments::read(SqliteDatabase &db, const EntityRef &ref)
+{
+    if (ref.type == kProduct)
+        return asDocument(ProductRepository(db).product(ref.id));
+    if (ref.type == kVariant)
+        return asDocument(ProductRepository(db).variant(ref.id));
+    if (ref.type == kLevel) {
+        const auto parts = splitLevelId(ref.id);
+        if (!parts)
+            return badLevelId(ref);
+        return asDocument(InventoryRepository(db).level(parts->first, parts->second));
+    }
+    if (ref.type == kLedger)
+        return readLedger(db, ref.id);
+    if (ref.type == kLocation)
+        return asDocument(ShopRepository(db).location(ref.id));
+    if (ref.type == kShopSettings) {
+        SK_TRY_ASSIGN(settings, ShopRepository(db).settings());
+        if (!settings || (!ref.id.isEmpty() && settings->shopId != ref.id))
+            return std::optional<QJsonObject>();
+        return std::optional<QJsonObject>(RecordJson::toJson(*settings));
+    }
+    if (ref.type == kCustomer)
+        return asDocument(CustomerRepository(db).customer(ref.id));
+    if (ref.type == kOrder)
+        return asDocument(OrderRepository(db).detail(ref.id));
+    return unknownType(ref);
+}
+
+Result<void> EntityDocuments::write(SqliteDatabase &db, const EntityRef &ref, const std::optional<QJsonObject> &doc)
+{
+    return write(db, ref, doc, KeyClash::ServerWins);
+}
+
+Result<void> EntityDocuments::write(SqliteDatabase &db, const EntityRef &ref, const std::optional<QJsonObject> &doc,
+                                    KeyClash clash)
+{
+    if (typeRank(ref.type) >= types().size())
+        return unknownType(ref);
+    // All or nothing, as a caller may go on after a failed write (a rebase skipping a record).
+    // One statement is that already; an order, a customer or a delete is several. A savepoint
+    // costs two more statements, which a million-row first sync would feel.
+    const bool oneStatement = doc && ref.type != kOrder && ref.type != kCustomer;
+    if (oneStatement)
+        return writeDocument(db, ref, *doc, clash);
+    SK_TRY_ASSIGN(savepoint, SqliteSavepoint::begin(db, "entity_document"));
+    SK_TRY(doc ? writeDocument(db, ref, *doc, clash) : deleteEntity(db, ref));
+    return savepoint.release();
+}
+
+Result<qint64> EntityDocuments::version(SqliteDatabase &db, const EntityRef &ref)
+{
+    SK_TRY_ASSIGN(stored, storedVersion(db, ref));
+    return stored.value_or(0);
+}
+
+Result<void> EntityDocuments::insertNew(SqliteDatabase &db, const EntityRef &ref, const QJsonObject &doc)
+{
+    if (ref.type == kOrder)
+        return insertOrder(db, ref, doc);
+    // One upsert each, or CustomerRepository's own savepoint: no outer one needed either.
+    return writeDocument(db, ref, doc, KeyClash::ServerWins);
+}
+
+Result<std::optional<qint64>> EntityDocuments::storedVersion(SqliteDatabase &db, const EntityRef &ref)
+{
+    const char *sql = nullptr;
+    QString a = ref.id;
+    QString b;
+    if (ref.type == kProduct) {
+        sql = "SELECT version FROM products WHERE id = ?1";
+    } else if (ref.type == kVariant) {
+        sql = "SELECT version FROM variants WHERE id = ?1";
+    } else if (ref.type == kLevel) {
+        const auto parts = splitLevelId(ref.id);
+        if (!parts)
+            return badLevelId(ref);
+        sql = "SELECT version FROM inventory_levels WHERE variant_id = ?1 AND location_id = ?2";
+        a = parts->first;
+        b = parts->second;
+    } else if (ref.type == kLedger) {
+        sql = "SELECT version FROM inventory_ledger WHERE id = ?1";
+    } else if (ref.type == kLocation) {
+        sql = "SELECT version FROM locations WHERE id = ?1";
+    } else if (ref.type == kShopSettings) {
+        sql = ref.id.isEmpty() ? "SELECT version FROM shop_settings WHERE singleton = 1 AND ?1 IS NULL"
+                               : "SELECT version FROM shop_settings WHERE singleton = 1 AND shop_id = ?1";
+        if (ref.id.isEmpty())
+            a = QString();
+    } else if (ref.type == kCustomer) {
+        sql = "SELECT version FROM customers WHERE id = ?1";
+    } else if (ref.type == kOrder) {
+        sql = "SELECT version FROM orders WHERE id = ?1";
+    } else {
+        return unknownType(ref);
+    }
+    SK_TRY_ASSIGN(s, db.cached(sql));
+    if (a.isNull())
+        s->bindNull(1);
+    else
+        s->bind(1, a);
+    if (!b.isNull())
+        s->bind(2, b);
+    return readOne(*s, [](const SqliteStatement &r) { return r.int64(0); });
+}
+
+Result<bool> EntityDocuments::exists(SqliteDatabase &db, const EntityRef &ref)
+{
+    if (ref.type == kProduct)
+        return rowExists(db, kProductExists, ref.id);
+    if (ref.type == kVariant)
+        return rowExists(db, kVariantExists, ref.id);
+    if (ref.type == kLocation)
+        return rowExists(db, kLocationExists, ref.id);
+    if (ref.type == kCustomer)
+        return rowExists(db, kCustomerExists, ref.id);
+    if (ref.type == kOrder)
+        return rowExists(db, "SELECT 1 FROM orders WHERE id = ?1", ref.id);
+    if (ref.type == kLedger)
+        return rowExists(db, "SELECT 1 FROM inventory_ledger WHERE id = ?1", ref.id);
+    if (ref.type == kShopSettings) {
+        if (ref.id.isEmpty())
+            return rowExists(db, "SELECT 1 FROM shop_settings WHERE singleton = 1 AND ?1 = ?1", u"-"_s);
+        return rowExists(db, "SELECT 1 FROM shop_settings WHERE singleton = 1 AND shop_id = ?1", ref.id);
+    }
+    if (ref.type == kLevel) {
+        const auto parts = splitLevelId(ref.id);
+        if (!parts)
+            return badLevelId(ref);
+        SK_TRY_ASSIGN(s, db.cached("SELECT 1 FROM inventory_levels WHERE variant_id = ?1 AND location_id = ?2"));
+        s->bind(1, parts->first).bind(2, parts->second);
+        SK_TRY_ASSIGN(found, readOne(*s, [](const SqliteStatement &) { return true; }));
+        return found.has_value();
+    }
+    return unknownType(ref);
+}
+
+} // namespace sk

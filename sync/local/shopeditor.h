@@ -1,0 +1,69 @@
+#pragma once
+
+#include "domain/enums.h"
+#include "domain/records.h"
+#include "local/outbox.h"
+#include "util/clock.h"
+#include "util/result.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace sk {
+
+class ShopStore;
+
+// Every local edit of the shop, as a merchant makes it. Each call is ONE SQLite transaction that
+// changes the visible rows and appends the named mutation to the outbox (with its sync_base
+// snapshot), so the edit shows at once, works with no network and survives a crash. It only
+// refuses what the server would certainly refuse (validation, unknown SKU or record), naming
+// the field; everything else is the server's decision when the mutation is pushed.
+class ShopEditor
+{
+public:
+    explicit ShopEditor(ShopStore &store, const Clock &clock = Clock::system());
+
+    // Any contract mutation: validate, then in one transaction Outbox::append + LocalMutations::apply.
+    Result<OutboxEntry> submit(const QString &name, const QJsonObject &args);
+
+    // inventory.adjust: a signed delta with a reason; never turned into a set.
+    Result<OutboxEntry> adjustInventory(const QString &variantId, const QString &locationId, qint64 delta,
+                                        InventoryReason reason, const QString &reference = {},
+                                        const QString &note = {});
+    // inventory.set: a stock count; change_from is the on_hand the user saw (visible, with
+    // earlier pending edits, which the server applies first).
+    Result<OutboxEntry> countInventory(const QString &variantId, const QString &locationId, qint64 quantity,
+                                       const QString &note = {});
+    Result<OutboxEntry> transferInventory(const QString &variantId, const QString &fromLocationId,
+                                          const QString &toLocationId, qint64 quantity,
+                                          const QString &reference = {});
+    // variant.patch of the price, based on the variant's current version.
+    Result<OutboxEntry> setVariantPrice(const QString &variantId, qint64 price);
+    Result<OutboxEntry> patchVariant(const QString &variantId, const QJsonObject &fields);
+    Result<OutboxEntry> patchProduct(const QString &productId, const QJsonObject &fields);
+    Result<OutboxEntry> createProduct(const Product &product, const QList<Variant> &variants);
+    Result<OutboxEntry> archiveProduct(const QString &productId);
+    Result<OutboxEntry> deleteProduct(const QString &productId);
+    Result<OutboxEntry> createCustomer(const Customer &customer);
+    Result<OutboxEntry> patchCustomer(const QString &customerId, const QJsonObject &fields);
+    Result<OutboxEntry> setOrderStatus(const QString &orderId, OrderStatus status, const QString &reason = {});
+    Result<OutboxEntry> addOrderNote(const QString &orderId, const QString &message);
+
+    // Lookups the CLI needs ("sync.unknown_sku" / "sync.unknown_location" when absent).
+    Result<QString> variantIdForSku(const QString &sku);
+    // A location by id, code or name (case-insensitive).
+    Result<QString> locationIdFor(const QString &idCodeOrName);
+
+    // "Discard" on sign-out or shop switch: drops every mutation not yet acknowledged and reverts
+    // its effect (rebase); then drops the acknowledged rows too (the server has them; their
+    // effect stays visible) and starts a new client id with a fresh seq space, so the server
+    // never sees a gap. Returns how many edits were discarded.
+    Result<int> discardPending();
+
+private:
+    ShopStore &m_store;
+    const Clock &m_clock;
+};
+
+} // namespace sk

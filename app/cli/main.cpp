@@ -10,6 +10,8 @@
 #include "storage/shopstore.h"
 #include "storage/sqlitedatabase.h"
 #include "syncinfo.h"
+#include "cliio.h"
+#include "synccommands.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -30,31 +32,7 @@
 using namespace sk;
 using namespace Qt::StringLiterals;
 
-namespace {
-
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(StorekeepCli)
-};
-
-enum ExitCode { ExitOk = 0, ExitError = 1, ExitUsage = 2 };
-
-void write(FILE *stream, const QString &text)
-{
-    const QByteArray bytes = text.toUtf8();
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
-    std::fflush(stream);
-}
-
-void out(const QString &line)
-{
-    write(stdout, line + u'\n');
-}
-
-void err(const QString &line)
-{
-    write(stderr, u"storekeep-cli: "_s + line + u'\n');
-}
+namespace sk::cli {
 
 QString usageText()
 {
@@ -64,9 +42,11 @@ QString usageText()
                   "[--end-date YYYY-MM-DD]\n"
                   "  storekeep-cli info FILE [--json]\n"
                   "  storekeep-cli search FILE TEXT [--limit N] [--json]\n"
-                  "  storekeep-cli help\n"
-                  "\n"
-                  "Exit codes: 0 success, 1 error, 2 wrong usage.");
+                  "  storekeep-cli help\n")
+           + syncUsageText()
+           + Tr::tr("\n"
+                    "Exit codes: 0 success, 1 error, 2 wrong usage, 3 server unreachable (edits kept), "
+                    "4 not signed in, 5 refused by the server, 6 synced but some edits became sync issues.");
 }
 
 int usageError(const QString &problem)
@@ -76,44 +56,11 @@ int usageError(const QString &problem)
     return ExitUsage;
 }
 
-// Splits "--name value" and "--name=value" options from positional arguments.
-struct Arguments
-{
-    QStringList positional;
-    QHash<QString, QString> options;
-    QSet<QString> flags;
-    QString problem;
+} // namespace sk::cli
 
-    static Arguments parse(const QStringList &args, const QSet<QString> &valueOptions, const QSet<QString> &flagOptions)
-    {
-        Arguments a;
-        for (qsizetype i = 0; i < args.size(); ++i) {
-            const QString &arg = args.at(i);
-            if (!arg.startsWith(u"--"_s) || arg == u"--"_s) {
-                a.positional << arg;
-                continue;
-            }
-            const qsizetype eq = arg.indexOf(u'=');
-            const QString name = eq > 0 ? arg.left(eq) : arg;
-            if (flagOptions.contains(name) && eq < 0) {
-                a.flags.insert(name);
-            } else if (valueOptions.contains(name)) {
-                if (eq > 0) {
-                    a.options.insert(name, arg.mid(eq + 1));
-                } else if (i + 1 < args.size()) {
-                    a.options.insert(name, args.at(++i));
-                } else {
-                    a.problem = Tr::tr("%1 needs a value.").arg(name);
-                    return a;
-                }
-            } else {
-                a.problem = Tr::tr("Unknown option %1.").arg(arg);
-                return a;
-            }
-        }
-        return a;
-    }
-};
+namespace {
+
+using namespace sk::cli;
 
 StoreIdentity demoIdentity()
 {
@@ -408,5 +355,7 @@ int main(int argc, char *argv[])
         return runInfo(rest);
     if (command == "search"_L1)
         return runSearch(rest);
+    if (const auto code = runSyncCommand(command, rest))
+        return *code;
     return usageError(Tr::tr("Unknown command \"%1\".").arg(command));
 }

@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>ChangeApplier</name>
+    <message>
+        <location filename="../sync/local/changeapplier.cpp" line="+44"/>
+        <source>The server sent a page of changes this version cannot read: “%1” %2.</source>
+        <translation>Le serveur a envoyé une page de changements que cette version ne sait pas lire&#xa0;: «&#xa0;%1&#xa0;» %2.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>must be %1</source>
+        <translation>doit être %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>is missing</source>
+        <translation>est manquant</translation>
+    </message>
+    <message>
+        <location line="+136"/>
+        <source>is not JSON (%1 at offset %2)</source>
+        <translation>n’est pas du JSON (%1 à la position %2)</translation>
+    </message>
+    <message>
+        <location line="+112"/>
+        <source>Some records on this page of changes refer to records on the next page; apply the two together.</source>
+        <translation>Certains enregistrements de cette page de changements font référence à des enregistrements de la page suivante&#xa0;; appliquez les deux ensemble.</translation>
+    </message>
+</context>
+<context>
     <name>CustomerRepository</name>
     <message>
         <location filename="../core/storage/customerrepository.cpp" line="+93"/>
@@ -62,9 +90,17 @@
     </message>
 </context>
 <context>
+    <name>Rebaser</name>
+    <message>
+        <location filename="../sync/local/rebaser.cpp" line="+25"/>
+        <source>The queued edit %1 (%2) has unreadable arguments.</source>
+        <translation>La modification n°&#xa0;%1 (%2) en file d’attente a des arguments illisibles.</translation>
+    </message>
+</context>
+<context>
     <name>SchemaMigrator</name>
     <message>
-        <location filename="../core/storage/schemamigrator.cpp" line="+446"/>
+        <location filename="../core/storage/schemamigrator.cpp" line="+474"/>
         <source>This shop file was written by a newer version of Storekeep (schema %1; this version reads up to %2). Update Storekeep to open it. The file was not changed.</source>
         <translation>Ce fichier de boutique a été écrit par une version plus récente de Storekeep (schéma %1&#xa0;; cette version lit jusqu’au schéma %2). Mettez Storekeep à jour pour l’ouvrir. Le fichier n’a pas été modifié.</translation>
     </message>
@@ -80,6 +116,45 @@
         <location filename="../core/storage/searchindex.cpp" line="+35"/>
         <source>Search maintenance can only be suspended inside a transaction.</source>
         <translation>La maintenance de la recherche ne peut être suspendue qu’à l’intérieur d’une transaction.</translation>
+    </message>
+</context>
+<context>
+    <name>ShopEditor</name>
+    <message>
+        <location filename="../sync/local/shopeditor.cpp" line="+39"/>
+        <source>There is no %1 %2 in this shop.</source>
+        <translation>Introuvable dans cette boutique&#xa0;: %1 %2.</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <location line="+37"/>
+        <source>variant</source>
+        <translation>variante</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>location</source>
+        <translation>emplacement</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>product</source>
+        <translation>produit</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>customer</source>
+        <translation>client</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>No variant has the SKU “%1”.</source>
+        <translation>Aucune variante n’a le SKU «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>No location has the id, code or name “%1”.</source>
+        <translation>Aucun emplacement n’a l’identifiant, le code ou le nom «&#xa0;%1&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -101,6 +176,24 @@
         <location filename="../core/storage/sqlitedatabase.cpp" line="+55"/>
         <source>Cannot open the shop file %1.</source>
         <translation>Impossible d’ouvrir le fichier de boutique %1.</translation>
+    </message>
+</context>
+<context>
+    <name>StagingStore</name>
+    <message>
+        <location filename="../sync/local/stagingstore.cpp" line="+61"/>
+        <source>The download file %1 could not be deleted.</source>
+        <translation>Le fichier de téléchargement %1 n’a pas pu être supprimé.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The shop file has no table %1.</source>
+        <translation>Le fichier de boutique n’a pas de table %1.</translation>
+    </message>
+    <message>
+        <location line="+161"/>
+        <source>This download was already moved into the shop.</source>
+        <translation>Ce téléchargement a déjà été intégré à la boutique.</translation>
     </message>
 </context>
 <context>
@@ -203,26 +296,7 @@
 <context>
     <name>StorekeepCli</name>
     <message>
-        <location filename="../app/cli/main.cpp" line="+61"/>
-        <source>Usage:
-  storekeep-cli version
-  storekeep-cli demo generate --scale small|medium|large --out FILE [--seed N] [--end-date YYYY-MM-DD]
-  storekeep-cli info FILE [--json]
-  storekeep-cli search FILE TEXT [--limit N] [--json]
-  storekeep-cli help
-
-Exit codes: 0 success, 1 error, 2 wrong usage.</source>
-        <translation>Utilisation&#xa0;:
-  storekeep-cli version
-  storekeep-cli demo generate --scale small|medium|large --out FICHIER [--seed N] [--end-date AAAA-MM-JJ]
-  storekeep-cli info FICHIER [--json]
-  storekeep-cli search FICHIER TEXTE [--limit N] [--json]
-  storekeep-cli help
-
-Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte.</translation>
-    </message>
-    <message>
-        <location line="+45"/>
+        <location filename="../app/cli/cliio.h" line="+68"/>
         <source>%1 needs a value.</source>
         <translation>%1 attend une valeur.</translation>
     </message>
@@ -232,7 +306,31 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte.</translati
         <translation>Option inconnue&#xa0;: %1.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../app/cli/main.cpp" line="+39"/>
+        <source>Usage:
+  storekeep-cli version
+  storekeep-cli demo generate --scale small|medium|large --out FILE [--seed N] [--end-date YYYY-MM-DD]
+  storekeep-cli info FILE [--json]
+  storekeep-cli search FILE TEXT [--limit N] [--json]
+  storekeep-cli help
+</source>
+        <translation>Utilisation&#xa0;:
+  storekeep-cli version
+  storekeep-cli demo generate --scale small|medium|large --out FICHIER [--seed N] [--end-date AAAA-MM-JJ]
+  storekeep-cli info FICHIER [--json]
+  storekeep-cli search FICHIER TEXTE [--limit N] [--json]
+  storekeep-cli help
+</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>
+Exit codes: 0 success, 1 error, 2 wrong usage, 3 server unreachable (edits kept), 4 not signed in, 5 refused by the server, 6 synced but some edits became sync issues.</source>
+        <translation>
+Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur injoignable (modifications conservées), 4 non connecté, 5 refus du serveur, 6 synchronisation effectuée, mais certaines modifications sont devenues des problèmes de synchronisation.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Shop file schema %1</source>
         <translation>Schéma des fichiers de boutique&#xa0;: %1</translation>
     </message>
@@ -273,6 +371,7 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte.</translati
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../app/cli/synccommands.cpp" line="+142"/>
         <source>Cannot create the folder %1.</source>
         <translation>Impossible de créer le dossier %1.</translation>
     </message>
@@ -387,9 +486,466 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte.</translati
         <translation>Indiquez quoi faire.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Unknown command &quot;%1&quot;.</source>
         <translation>Commande inconnue&#xa0;: «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/synccommands.cpp" line="-49"/>
+        <source>STOREKEEP_TOKEN is set: say which server with --server URL or STOREKEEP_SERVER.</source>
+        <translation>STOREKEEP_TOKEN est défini&#xa0;: indiquez le serveur avec --server URL ou STOREKEEP_SERVER.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not signed in. Run: storekeep-cli login --server URL --email EMAIL</source>
+        <translation>Non connecté. Lancez&#xa0;: storekeep-cli login --server URL --email E-MAIL</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Say which shop with --shop ID, or choose one with: storekeep-cli shops --use ID</source>
+        <translation>Indiquez la boutique avec --shop ID, ou choisissez-en une avec&#xa0;: storekeep-cli shops --use ID</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+123"/>
+        <source>You are not a member of a shop &quot;%1&quot;.</source>
+        <translation>Vous n’êtes membre d’aucune boutique «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="-90"/>
+        <source>This shop has not been downloaded yet. Run: storekeep-cli sync --once</source>
+        <translation>Cette boutique n’a pas encore été téléchargée. Lancez&#xa0;: storekeep-cli sync --once</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>login needs --server URL and --email EMAIL.</source>
+        <translation>login attend --server URL et --email E-MAIL.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No password: pass it on standard input (--password-stdin) or in STOREKEEP_PASSWORD.</source>
+        <translation>Aucun mot de passe&#xa0;: fournissez-le sur l’entrée standard (--password-stdin) ou dans STOREKEEP_PASSWORD.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Signed in to %1 as %2.</source>
+        <translation>Connecté à %1 en tant que %2.</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Choose one of --sync, --keep and --discard.</source>
+        <translation>Choisissez une seule option parmi --sync, --keep et --discard.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not signed in.</source>
+        <translation>Non connecté.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Could not send the edits of %1; still signed in.</source>
+        <translation>Impossible d’envoyer les modifications de %1&#xa0;; vous êtes toujours connecté.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n edit(s) in %1 are not synced yet.</source>
+        <translation>
+            <numerusform>%n modification de %1 n’est pas encore synchronisée.</numerusform>
+            <numerusform>%n modifications de %1 ne sont pas encore synchronisées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose: --sync (send them now), --keep (keep them on this computer for the next sign-in) or --discard (drop them).</source>
+        <translation>Choisissez&#xa0;: --sync (les envoyer maintenant), --keep (les conserver sur cet ordinateur pour la prochaine connexion) ou --discard (les abandonner).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The server was not told (%1); the session is removed from this computer.</source>
+        <translation>Le serveur n’a pas été prévenu (%1)&#xa0;; la session est supprimée de cet ordinateur.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Signed out.</source>
+        <translation>Déconnecté.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>--interval needs a whole number of seconds, at least 1.</source>
+        <translation>--interval attend un nombre entier de secondes, au moins 1.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Another Storekeep is syncing this shop right now; try again when it is done.</source>
+        <translation>Un autre Storekeep synchronise cette boutique en ce moment&#xa0;; réessayez quand il aura terminé.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--page-limit needs a whole number from 1 to 5000.</source>
+        <translation>--page-limit attend un nombre entier de 1 à 5000.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>downloading… %1 records</source>
+        <translation>téléchargement… %1 enregistrements</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Synced %1: sent %2 edit(s) (%3 applied, %4 already applied, %5 refused), received %6 change(s).</source>
+        <translation>Boutique %1 synchronisée&#xa0;: %2 modification(s) envoyée(s) (%3 appliquée(s), %4 déjà appliquée(s), %5 refusée(s)), %6 changement(s) reçu(s).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 sync issue(s) need a decision: storekeep-cli issues</source>
+        <translation>%1 problème(s) de synchronisation en attente de décision&#xa0;: storekeep-cli issues</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Shop:          %1 (%2)</source>
+        <translation>Boutique&#xa0;:                 %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server:        %1</source>
+        <translation>Serveur&#xa0;:                  %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pending edits: %1</source>
+        <translation>Modifications en attente&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync issues:   %1</source>
+        <translation>Problèmes de synchro&#xa0;:     %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last sync:     %1</source>
+        <translation>Dernière synchro&#xa0;:         %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not downloaded yet: run storekeep-cli sync --once</source>
+        <translation>Pas encore téléchargée&#xa0;: lancez storekeep-cli sync --once</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Issue %1 resolved.</source>
+        <translation>Problème %1 résolu.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No sync issues.</source>
+        <translation>Aucun problème de synchronisation.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Queued edit #%1: %2. Run storekeep-cli sync to send it.</source>
+        <translation>Modification n°&#xa0;%1 mise en file d’attente&#xa0;: %2. Lancez storekeep-cli sync pour l’envoyer.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 needs a whole number, not &quot;%2&quot;.</source>
+        <translation>%1 attend un nombre entier, et non «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>inventory needs adjust, count or show.</source>
+        <translation>inventory attend adjust, count ou show.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>inventory %1 needs --sku SKU.</source>
+        <translation>inventory %1 attend --sku SKU.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>%1  %2  %3  %4</source>
+        <translation>%1  %2  %3  %4</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Location</source>
+        <translation>Emplacement</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>On hand</source>
+        <translation>En stock</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Committed</source>
+        <translation>Réservé</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Available</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>inventory %1 needs --location LOCATION (its name, code or id).</source>
+        <translation>inventory %1 attend --location EMPLACEMENT (son nom, son code ou son identifiant).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>inventory adjust needs --delta N and --reason REASON.</source>
+        <translation>inventory adjust attend --delta N et --reason MOTIF.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Unknown reason &quot;%1&quot;.</source>
+        <translation>Motif «&#xa0;%1&#xa0;» inconnu.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 %2 at %3</source>
+        <translation>ajustement de %1 à %3&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>inventory count needs --quantity N.</source>
+        <translation>inventory count attend --quantity N.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--quantity needs a whole number of 0 or more.</source>
+        <translation>--quantity attend un nombre entier égal ou supérieur à 0.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 counted %2 at %3</source>
+        <translation>comptage de %1 à %3&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown inventory command &quot;%1&quot;; use adjust, count or show.</source>
+        <translation>Commande inventory «&#xa0;%1&#xa0;» inconnue&#xa0;; utilisez adjust, count ou show.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>product needs set-price.</source>
+        <translation>product attend set-price.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>product set-price needs --sku SKU and --price PRICE.</source>
+        <translation>product set-price attend --sku SKU et --price PRIX.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The shop&apos;s settings are missing.</source>
+        <translation>Les réglages de la boutique sont manquants.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 price %2 %3</source>
+        <translation>prix de %1&#xa0;: %2 %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>order needs set-status.</source>
+        <translation>order attend set-status.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>order set-status needs --order NUMBER and --status STATUS.</source>
+        <translation>order set-status attend --order NUMÉRO et --status STATUT.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown order status &quot;%1&quot;.</source>
+        <translation>Statut de commande «&#xa0;%1&#xa0;» inconnu.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>No order %1 in this shop.</source>
+        <translation>Aucune commande %1 dans cette boutique.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>order #%1 → %2</source>
+        <translation>commande n°&#xa0;%1 → %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>  storekeep-cli login --server URL --email EMAIL [--password-stdin] [--json]
+  storekeep-cli logout [--sync | --keep | --discard]
+  storekeep-cli shops [--use SHOP] [--json]
+  storekeep-cli sync [--once] [--interval SECONDS] [--pull-only] [--page-limit N] [--json]
+  storekeep-cli status [--json]
+  storekeep-cli issues [--keep-mine ID | --take-theirs ID | --dismiss ID] [--json]
+  storekeep-cli inventory adjust --sku SKU --location LOCATION --delta N --reason REASON [--reference TEXT] [--note TEXT]
+  storekeep-cli inventory count --sku SKU --location LOCATION --quantity N [--note TEXT]
+  storekeep-cli inventory show --sku SKU [--json]
+  storekeep-cli product set-price --sku SKU --price PRICE
+  storekeep-cli order set-status --order NUMBER --status STATUS [--reason TEXT]
+  (each also takes --profile DIR and --shop SHOP; STOREKEEP_TOKEN selects an API token)
+</source>
+        <translation>  storekeep-cli login --server URL --email E-MAIL [--password-stdin] [--json]
+  storekeep-cli logout [--sync | --keep | --discard]
+  storekeep-cli shops [--use BOUTIQUE] [--json]
+  storekeep-cli sync [--once] [--interval SECONDES] [--pull-only] [--page-limit N] [--json]
+  storekeep-cli status [--json]
+  storekeep-cli issues [--keep-mine ID | --take-theirs ID | --dismiss ID] [--json]
+  storekeep-cli inventory adjust --sku SKU --location EMPLACEMENT --delta N --reason MOTIF [--reference TEXTE] [--note TEXTE]
+  storekeep-cli inventory count --sku SKU --location EMPLACEMENT --quantity N [--note TEXTE]
+  storekeep-cli inventory show --sku SKU [--json]
+  storekeep-cli product set-price --sku SKU --price PRIX
+  storekeep-cli order set-status --order NUMÉRO --status STATUT [--reason TEXTE]
+  (chaque commande accepte aussi --profile DOSSIER et --shop BOUTIQUE&#xa0;; STOREKEEP_TOKEN choisit un jeton d’API)
+</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIssues</name>
+    <message>
+        <location filename="../sync/local/syncissues.cpp" line="+91"/>
+        <source>There is no sync issue %1.</source>
+        <translation>Il n’y a pas de problème de synchronisation %1.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This sync issue was already resolved (%1).</source>
+        <translation>Ce problème de synchronisation a déjà été résolu (%1).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Your change (%1) cannot be sent again: %2</source>
+        <translation>Votre modification (%1) ne peut pas être renvoyée&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>you no longer have access to this record.</source>
+        <translation>vous n’avez plus accès à cet enregistrement.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the server will refuse it again (%1).</source>
+        <translation>le serveur la refusera de nouveau (%1).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the record no longer exists.</source>
+        <translation>l’enregistrement n’existe plus.</translation>
+    </message>
+</context>
+<context>
+    <name>sk::AuthSession</name>
+    <message>
+        <location filename="../sync/auth/authsession.cpp" line="+51"/>
+        <source>The server&apos;s answer to %1 could not be understood; is this a Storekeep server?</source>
+        <translation>La réponse du serveur à %1 est incompréhensible&#xa0;; s’agit-il bien d’un serveur Storekeep&#xa0;?</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The server answered HTTP %1 to %2.</source>
+        <translation>Le serveur a répondu HTTP %1 à %2.</translation>
+    </message>
+    <message>
+        <location line="+114"/>
+        <source>the sign-in</source>
+        <translation>la demande de connexion</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The e-mail address or password is wrong.</source>
+        <translation>L’adresse e-mail ou le mot de passe est incorrect.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Too many failed sign-ins; wait a while, then try again.</source>
+        <translation>Trop de tentatives de connexion ont échoué&#xa0;; patientez un moment, puis réessayez.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Too many failed sign-ins; try again in %n second(s).</source>
+        <translation>
+            <numerusform>Trop de tentatives de connexion ont échoué&#xa0;; réessayez dans %n seconde.</numerusform>
+            <numerusform>Trop de tentatives de connexion ont échoué&#xa0;; réessayez dans %n secondes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>A session with an API token is never saved; give the token again (STOREKEEP_TOKEN).</source>
+        <translation>Une session ouverte avec un jeton d’API n’est jamais enregistrée&#xa0;; fournissez de nouveau le jeton (STOREKEEP_TOKEN).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No saved sign-in; sign in again.</source>
+        <translation>Aucune connexion enregistrée&#xa0;; reconnectez-vous.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The keychain holds no sign-in for %1 at %2; sign in again.</source>
+        <translation>Le trousseau ne contient aucune connexion pour %1 sur %2&#xa0;; reconnectez-vous.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The saved sign-in in the keychain is damaged; sign in again.</source>
+        <translation>La connexion enregistrée dans le trousseau est endommagée&#xa0;; reconnectez-vous.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>This is not an API token: they start with &quot;skapi_&quot; and are made by a shop owner (Settings, API tokens).</source>
+        <translation>Ce n’est pas un jeton d’API&#xa0;: ces jetons commencent par «&#xa0;skapi_&#xa0;» et sont créés par le propriétaire d’une boutique (Réglages, Jetons d’API).</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Not signed in; sign in first.</source>
+        <translation>Non connecté&#xa0;; connectez-vous d’abord.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>An API token belongs to one shop, not to a user: name the shop (--shop ID).</source>
+        <translation>Un jeton d’API appartient à une boutique, et non à un utilisateur&#xa0;: indiquez la boutique (--shop ID).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the request for your shops</source>
+        <translation>la requête listant vos boutiques</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>the request for the shop</source>
+        <translation>la requête concernant la boutique</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>There is no shop %1 on this server that you (or this API token) may use.</source>
+        <translation>Il n’existe sur ce serveur aucune boutique %1 que vous (ou ce jeton d’API) puissiez utiliser.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Not signed in; sign in again.</source>
+        <translation>Non connecté&#xa0;; reconnectez-vous.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The server refused the API token (revoked or not valid); give a valid token (STOREKEEP_TOKEN).</source>
+        <translation>Le serveur a refusé le jeton d’API (révoqué ou non valide)&#xa0;; fournissez un jeton valide (STOREKEEP_TOKEN).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the session refresh</source>
+        <translation>l’actualisation de la session</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Your sign-in was ended by the server because its refresh token was used twice (a copy of it may exist elsewhere); sign in again. Unsent changes are kept.</source>
+        <translation>Le serveur a mis fin à votre connexion, car son jeton d’actualisation a été utilisé deux fois (il en existe peut-être une copie ailleurs)&#xa0;; reconnectez-vous. Les modifications non envoyées sont conservées.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your sign-in has ended (signed out elsewhere, expired or revoked); sign in again. Unsent changes are kept.</source>
+        <translation>Votre connexion a pris fin (déconnexion ailleurs, expiration ou révocation)&#xa0;; reconnectez-vous. Les modifications non envoyées sont conservées.</translation>
     </message>
 </context>
 <context>
@@ -403,6 +959,29 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte.</translati
         <location line="+9"/>
         <source>“%1” is not an active ISO 4217 currency code.</source>
         <translation>«&#xa0;%1&#xa0;» n’est pas un code de devise ISO 4217 en vigueur.</translation>
+    </message>
+</context>
+<context>
+    <name>sk::EntityDocuments</name>
+    <message>
+        <location filename="../sync/local/entitydocuments.cpp" line="+41"/>
+        <source>There is no record type called “%1”.</source>
+        <translation>Aucun type d’enregistrement ne s’appelle «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A stock level&apos;s id must be “&lt;variant id&gt;:&lt;location id&gt;”, not “%1”.</source>
+        <translation>L’identifiant d’un niveau de stock doit être de la forme «&#xa0;&lt;id de variante&gt;:&lt;id d’emplacement&gt;&#xa0;», et non «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The document for %1 %2 describes %3 instead.</source>
+        <translation>Le document de %1 %2 décrit en réalité %3.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The %1 %2 refers to %3 %4, which is not in this shop file (yet).</source>
+        <translation>L’enregistrement %1 %2 fait référence à %3 %4, qui n’est pas (encore) dans ce fichier de boutique.</translation>
     </message>
 </context>
 <context>
@@ -421,6 +1000,57 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte.</translati
         <location line="+6"/>
         <source>“%1” has check digit %2, but it should be %3.</source>
         <translation>«&#xa0;%1&#xa0;» a la clé de contrôle %2, mais elle devrait être %3.</translation>
+    </message>
+</context>
+<context>
+    <name>sk::HttpClient</name>
+    <message>
+        <location filename="../sync/net/httpclient.cpp" line="+54"/>
+        <source>Cannot find the server %1. Check the address and the internet connection.</source>
+        <translation>Serveur %1 introuvable. Vérifiez l’adresse et la connexion Internet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot connect to %1. The server may be down or unreachable from here.</source>
+        <translation>Impossible de se connecter à %1. Le serveur est peut-être arrêté ou injoignable depuis ce réseau.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 did not answer in time.</source>
+        <translation>%1 n’a pas répondu à temps.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cannot open a secure connection to %1: its certificate could not be verified or the TLS handshake failed.</source>
+        <translation>Impossible d’établir une connexion sécurisée avec %1&#xa0;: son certificat n’a pas pu être vérifié ou la négociation TLS a échoué.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The connection to %1 broke before the answer was complete.</source>
+        <translation>La connexion à %1 a été interrompue avant la fin de la réponse.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+168"/>
+        <source>The request to %1 was cancelled.</source>
+        <translation>La requête vers %1 a été annulée.</translation>
+    </message>
+    <message>
+        <location line="-165"/>
+        <location line="+159"/>
+        <source>&quot;%1&quot; is not a valid server address.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une adresse de serveur valide.</translation>
+    </message>
+    <message>
+        <location line="-157"/>
+        <location line="+263"/>
+        <source>%1 sent an answer that could not be understood.</source>
+        <translation>%1 a envoyé une réponse incompréhensible.</translation>
+    </message>
+    <message>
+        <location line="-102"/>
+        <source>The network library could not be initialised.</source>
+        <translation>La bibliothèque réseau n’a pas pu être initialisée.</translation>
     </message>
 </context>
 <context>
@@ -469,7 +1099,7 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte.</translati
 <context>
     <name>sk::JsonReader</name>
     <message>
-        <location filename="../core/domain/jsonreader.cpp" line="+110"/>
+        <location filename="../core/domain/jsonreader.cpp" line="+124"/>
         <source>“%1” is missing.</source>
         <translation>«&#xa0;%1&#xa0;» est manquant.</translation>
     </message>
@@ -499,7 +1129,7 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte.</translati
         <translation>rien</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+29"/>
         <source>“%1” must be a string, but is %2.</source>
         <translation>«&#xa0;%1&#xa0;» doit être une chaîne, mais vaut %2.</translation>
     </message>
@@ -530,7 +1160,8 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte.</translati
     </message>
     <message>
         <location line="+15"/>
-        <location line="+23"/>
+        <location line="+14"/>
+        <location line="+16"/>
         <source>“%1” must be an id in lower-case UUID form (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx), but is %2.</source>
         <translation>«&#xa0;%1&#xa0;» doit être un identifiant au format UUID en minuscules (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx), mais vaut %2.</translation>
     </message>
@@ -593,24 +1224,96 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte.</translati
     </message>
     <message>
         <location line="+14"/>
+        <location line="+10"/>
         <source>“%1” must be true or false, but is %2.</source>
         <translation>«&#xa0;%1&#xa0;» doit valoir true ou false, mais vaut %2.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+20"/>
         <source>“%1” must be one of %2, but is %3.</source>
         <translation>«&#xa0;%1&#xa0;» doit valoir l’une des valeurs %2, mais vaut %3.</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+31"/>
+        <location line="+10"/>
+        <location line="+25"/>
         <source>“%1” must be an object, but is %2.</source>
         <translation>«&#xa0;%1&#xa0;» doit être un objet, mais vaut %2.</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-15"/>
         <source>“%1” must be an array, but is %2.</source>
         <translation>«&#xa0;%1&#xa0;» doit être un tableau, mais vaut %2.</translation>
+    </message>
+</context>
+<context>
+    <name>sk::LocalMutations</name>
+    <message>
+        <location filename="../sync/local/localmutations.cpp" line="+155"/>
+        <source>“%1” cannot be changed by a patch; the fields that can are: %2.</source>
+        <translation>«&#xa0;%1&#xa0;» ne peut pas être modifié par un patch&#xa0;; les champs modifiables sont&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>A product is created with at most %1 variants at a time.</source>
+        <translation>Un produit ne peut pas être créé avec plus de %1 variantes à la fois.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>“%1” is %2, but the variant belongs to the new product %3.</source>
+        <translation>«&#xa0;%1&#xa0;» vaut %2, mais la variante appartient au nouveau produit %3.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“%1” repeats variant %2.</source>
+        <translation>«&#xa0;%1&#xa0;» répète la variante %2.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>“reason” %1 belongs to transfers: use inventory.transfer.</source>
+        <translation>«&#xa0;reason&#xa0;» %1 est réservé aux transferts&#xa0;: utilisez inventory.transfer.</translation>
+    </message>
+    <message>
+        <location line="-86"/>
+        <source>“fields” names nothing to change.</source>
+        <translation>«&#xa0;fields&#xa0;» ne désigne rien à modifier.</translation>
+    </message>
+    <message>
+        <location line="+162"/>
+        <source>“to_location_id” must differ from “from_location_id”.</source>
+        <translation>«&#xa0;to_location_id&#xa0;» doit être différent de «&#xa0;from_location_id&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>“lines” names nothing to fulfil.</source>
+        <translation>«&#xa0;lines&#xa0;» ne désigne rien à expédier.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+46"/>
+        <source>Too many lines.</source>
+        <translation>Trop de lignes.</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <location line="+47"/>
+        <source>“%1” names order line %2 a second time.</source>
+        <translation>«&#xa0;%1&#xa0;» cite une deuxième fois la ligne de commande %2.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>“message” is required.</source>
+        <translation>«&#xa0;message&#xa0;» est obligatoire.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>There is no mutation called “%1”.</source>
+        <translation>Aucune mutation ne s’appelle «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+362"/>
+        <source>Cannot refund %1 on order #%2: only %3 of its total %4 is left to refund.</source>
+        <translation>Impossible de rembourser %1 sur la commande n°&#xa0;%2&#xa0;: il ne reste que %3 à rembourser sur son total de %4.</translation>
     </message>
 </context>
 <context>
@@ -840,7 +1543,7 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte.</translati
 <context>
     <name>sk::OrderStateMachine</name>
     <message>
-        <location filename="../core/domain/orderstatemachine.cpp" line="+59"/>
+        <location filename="../core/domain/orderstatemachine.cpp" line="+50"/>
         <source>Order #%1 cannot go from %2 to %3: %4</source>
         <translation>La commande n°&#xa0;%1 ne peut pas passer de «&#xa0;%2&#xa0;» à «&#xa0;%3&#xa0;»&#xa0;: %4</translation>
     </message>
@@ -936,6 +1639,27 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte.</translati
     </message>
 </context>
 <context>
+    <name>sk::Outbox</name>
+    <message>
+        <location filename="../sync/local/outbox.cpp" line="+135"/>
+        <source>The mutation %1 names no record.</source>
+        <translation>La mutation %1 ne désigne aucun enregistrement.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The shop file has no sync state.</source>
+        <translation>Le fichier de boutique n’a pas d’état de synchronisation.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+245"/>
+        <source>%n edit(s) are still waiting to be sent; a new sync identity would lose them.</source>
+        <translation>
+            <numerusform>%n modification attend encore d’être envoyée&#xa0;; une nouvelle identité de synchronisation la perdrait.</numerusform>
+            <numerusform>%n modifications attendent encore d’être envoyées&#xa0;; une nouvelle identité de synchronisation les perdrait.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sk::ProductListModel</name>
     <message>
         <location filename="../ui/products/productlistmodel.cpp" line="+90"/>
@@ -1014,14 +1738,49 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte.</translati
     </message>
 </context>
 <context>
+    <name>sk::Profile</name>
+    <message>
+        <location filename="../sync/auth/profile.cpp" line="+29"/>
+        <source>Cannot create the folder %1.</source>
+        <translation>Impossible de créer le dossier %1.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Cannot read %1: %2.</source>
+        <translation>Impossible de lire %1&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+10"/>
+        <source>%1 is damaged; delete it and sign in again.</source>
+        <translation>%1 est endommagé&#xa0;; supprimez-le et reconnectez-vous.</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>%1 was written by a newer Storekeep; use that version, or another profile folder.</source>
+        <translation>%1 a été écrit par une version plus récente de Storekeep&#xa0;; utilisez cette version, ou un autre dossier de profil.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <location line="+3"/>
+        <source>Cannot write %1: %2.</source>
+        <translation>Impossible d’écrire %1&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot remove %1: %2.</source>
+        <translation>Impossible de supprimer %1&#xa0;: %2.</translation>
+    </message>
+</context>
+<context>
     <name>sk::RecordJson</name>
     <message>
-        <location filename="../core/domain/recordjson.cpp" line="+73"/>
+        <location filename="../core/domain/recordjson.cpp" line="+76"/>
         <source>“%1” is %2, but the record sits inside %3.</source>
         <translation>«&#xa0;%1&#xa0;» vaut %2, mais l’enregistrement se trouve dans %3.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+47"/>
         <source>“%1” may only contain letters, digits and %2, but is “%3”.</source>
         <translation>«&#xa0;%1&#xa0;» ne peut contenir que des lettres, des chiffres et %2, mais vaut «&#xa0;%3&#xa0;».</translation>
     </message>
@@ -1074,6 +1833,140 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte.</translati
         <location line="+55"/>
         <source>“%1” repeats order line %2.</source>
         <translation>«&#xa0;%1&#xa0;» répète la ligne de commande %2.</translation>
+    </message>
+</context>
+<context>
+    <name>sk::SecretStore</name>
+    <message>
+        <location filename="../sync/auth/secretstore.cpp" line="+28"/>
+        <source>The system keychain cannot be used (%1). Storekeep keeps sign-in tokens only there: start or unlock the keychain, then sign in again.</source>
+        <translation>Le trousseau du système est inutilisable (%1). Storekeep ne conserve les jetons de connexion que dans ce trousseau&#xa0;: démarrez-le ou déverrouillez-le, puis reconnectez-vous.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The keychain holds no secret for %1.</source>
+        <translation>Le trousseau ne contient aucun secret pour %1.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>the application is shutting down</source>
+        <translation>l’application est en cours de fermeture</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a keychain call was made from inside a keychain call</source>
+        <translation>un appel au trousseau a été fait depuis un autre appel au trousseau</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>the keychain did not answer within %1 seconds</source>
+        <translation>le trousseau n’a pas répondu dans un délai de %1 secondes</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>error %1</source>
+        <translation>erreur %1</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>a secret just written could not be read back</source>
+        <translation>un secret qui venait d’être écrit n’a pas pu être relu</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a secret just written was read back changed</source>
+        <translation>un secret qui venait d’être écrit a été relu avec une valeur différente</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+11"/>
+        <location line="+9"/>
+        <location line="+9"/>
+        <source>the test store is switched off</source>
+        <translation>le stockage de test est désactivé</translation>
+    </message>
+</context>
+<context>
+    <name>sk::SyncEngine</name>
+    <message>
+        <location filename="../sync/engine/syncengine.cpp" line="+35"/>
+        <source>Sync was cancelled.</source>
+        <translation>La synchronisation a été annulée.</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>You are signed out. Sign in again to sync; your edits are kept.</source>
+        <translation>Vous êtes déconnecté. Reconnectez-vous pour synchroniser&#xa0;; vos modifications sont conservées.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The server refused the session. Sign in again to sync; your edits are kept.</source>
+        <translation>Le serveur a refusé la session. Reconnectez-vous pour synchroniser&#xa0;; vos modifications sont conservées.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>You are signed out.</source>
+        <translation>Vous êtes déconnecté.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The server is busy or unavailable; sync will retry.</source>
+        <translation>Le serveur est occupé ou indisponible&#xa0;; la synchronisation sera relancée.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server refused access to this shop. Your edits are kept.</source>
+        <translation>Le serveur a refusé l’accès à cette boutique. Vos modifications sont conservées.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>You no longer have access to this shop. Your edits are kept in this computer.</source>
+        <translation>Vous n’avez plus accès à cette boutique. Vos modifications sont conservées sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The server needs a newer Storekeep. Update the app; your edits are kept.</source>
+        <translation>Le serveur exige une version plus récente de Storekeep. Mettez l’application à jour&#xa0;; vos modifications sont conservées.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server did not accept the sync request.</source>
+        <translation>Le serveur n’a pas accepté la demande de synchronisation.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>This shop file&apos;s sync client belongs to another account. Your edits are kept.</source>
+        <translation>Le client de synchronisation de ce fichier de boutique appartient à un autre compte. Vos modifications sont conservées.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The server&apos;s answer to the client registration is not valid.</source>
+        <translation>La réponse du serveur à l’enregistrement du client n’est pas valide.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>This edit is too large for the server to accept.</source>
+        <translation>Cette modification est trop volumineuse pour que le serveur l’accepte.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The server expected edit number %1 but this computer&apos;s next one is %2. Nothing was skipped; contact support.</source>
+        <translation>Le serveur attendait la modification n°&#xa0;%1, mais la suivante sur cet ordinateur est la n°&#xa0;%2. Rien n’a été ignoré&#xa0;; contactez l’assistance.</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>The server answered none of the edits sent; sync will retry.</source>
+        <translation>Le serveur n’a répondu à aucune des modifications envoyées&#xa0;; la synchronisation sera relancée.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The server no longer has the changes since the last sync.</source>
+        <translation>Le serveur ne conserve plus les changements survenus depuis la dernière synchronisation.</translation>
+    </message>
+    <message>
+        <location line="+109"/>
+        <source>The server cannot be reached; your edits are kept and sync will try again.</source>
+        <translation>Le serveur est injoignable&#xa0;; vos modifications sont conservées et la synchronisation sera relancée.</translation>
     </message>
 </context>
 </TS>

@@ -263,11 +263,26 @@ Result<void> InventoryRepository::upsertLevel(const InventoryLevel &level)
     return s->exec();
 }
 
-Result<void> InventoryRepository::appendLedger(const LedgerEntry &entry)
+Result<std::optional<LedgerEntry>> InventoryRepository::ledgerEntry(const QString &id)
 {
-    SK_TRY_ASSIGN(s, m_db.cached("INSERT INTO inventory_ledger (id, variant_id, location_id, delta, quantity_after, "
-                                 "reason, reference, note, user_id, user_name, created_at, version, updated_at) "
-                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"));
+    SK_TRY_ASSIGN(s, m_db.cached("SELECT " SK_LEDGER_COLUMNS " FROM inventory_ledger g WHERE g.id = ?1"));
+    s->bind(1, id);
+    return readOne(*s, [](const SqliteStatement &row) {
+        qint64 rid = 0;
+        return readLedger(row, &rid);
+    });
+}
+
+Result<void> InventoryRepository::appendLedger(const LedgerEntry &entry, IfPresent ifPresent)
+{
+    SK_TRY_ASSIGN(s, ifPresent == IfPresent::Fail
+                         ? m_db.cached("INSERT INTO inventory_ledger (id, variant_id, location_id, delta, quantity_after, "
+                                       "reason, reference, note, user_id, user_name, created_at, version, updated_at) "
+                                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
+                         : m_db.cached("INSERT INTO inventory_ledger (id, variant_id, location_id, delta, quantity_after, "
+                                       "reason, reference, note, user_id, user_name, created_at, version, updated_at) "
+                                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
+                                       "ON CONFLICT (id) DO NOTHING"));
     s->bind(1, entry.id.isEmpty() ? UuidV7::toText(UuidV7::create()) : entry.id);
     s->bind(2, entry.variantId).bind(3, entry.locationId).bind(4, entry.delta).bind(5, entry.quantityAfter);
     s->bind(6, toString(entry.reason));

@@ -69,14 +69,18 @@ public:
     Result<KeysetPage<InventoryRow>> list(const InventoryQuery &query);
 
     Result<KeysetPage<LedgerEntry>> ledger(const LedgerQuery &query);
+    Result<std::optional<LedgerEntry>> ledgerEntry(const QString &id);
     // Sum of all deltas recorded for a level; equals on_hand when every change went through
     // recordAdjustment().
     Result<qint64> ledgerSum(const QString &variantId, const QString &locationId);
 
     // Inserts or replaces a level as the server reports it (no ledger row).
     Result<void> upsertLevel(const InventoryLevel &level);
-    // Appends one ledger row as given (sync and import); a missing id gets a fresh one.
-    Result<void> appendLedger(const LedgerEntry &entry);
+    // Appends one ledger row as given (sync and import); a missing id gets a fresh one. With
+    // KeepExisting, an entry whose id is already there is left as it is (the ledger is
+    // append-only, so the same entry pulled twice is inserted once).
+    enum class IfPresent { Fail, KeepExisting };
+    Result<void> appendLedger(const LedgerEntry &entry, IfPresent ifPresent = IfPresent::Fail);
     // Changes on_hand by delta (creating the level at 0 first if absent) and appends the
     // matching ledger row with quantity_after, all-or-nothing. Domain rules (oversell and
     // the like) are the caller's; a zero delta is refused with code inventory.zero_delta.

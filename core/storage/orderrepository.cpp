@@ -431,9 +431,8 @@ Result<void> OrderRepository::upsertLine(const OrderLine &l)
     return s->exec();
 }
 
-Result<void> OrderRepository::upsertFulfillment(const Fulfillment &f)
+Result<void> OrderRepository::writeFulfillment(const Fulfillment &f)
 {
-    SK_TRY_ASSIGN(savepoint, SqliteSavepoint::begin(m_db, "upsert_fulfillment"));
     SK_TRY_ASSIGN(s, m_db.cached("INSERT INTO fulfillments (id, order_id, location_id, tracking_number, carrier, "
                                  "created_at, version, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
                                  "ON CONFLICT (id) DO UPDATE SET order_id = excluded.order_id, "
@@ -445,17 +444,59 @@ Result<void> OrderRepository::upsertFulfillment(const Fulfillment &f)
     bindText(*s, 4, f.trackingNumber);
     bindText(*s, 5, f.carrier);
     s->bind(6, f.createdAt).bind(7, f.version).bind(8, f.updatedAt);
-    SK_TRY(s->exec());
-    SK_TRY_ASSIGN(del, m_db.cached("DELETE FROM fulfillment_lines WHERE fulfillment_id = ?1"));
-    del->bind(1, f.id);
-    SK_TRY(del->exec());
+    return s->exec();
+}
+
+Result<void> OrderRepository::insertFulfillmentLines(const Fulfillment &f)
+{
     SK_TRY_ASSIGN(ins, m_db.cached("INSERT INTO fulfillment_lines (fulfillment_id, order_line_id, quantity) "
                                    "VALUES (?1, ?2, ?3)"));
     for (const FulfillmentLine &l : f.lines) {
         ins->bind(1, f.id).bind(2, l.orderLineId).bind(3, l.quantity);
         SK_TRY(ins->exec());
     }
+    return {};
+}
+
+Result<void> OrderRepository::upsertFulfillment(const Fulfillment &f)
+{
+    SK_TRY_ASSIGN(savepoint, SqliteSavepoint::begin(m_db, "upsert_fulfillment"));
+    SK_TRY(writeFulfillment(f));
+    SK_TRY_ASSIGN(del, m_db.cached("DELETE FROM fulfillment_lines WHERE fulfillment_id = ?1"));
+    del->bind(1, f.id);
+    SK_TRY(del->exec());
+    SK_TRY(insertFulfillmentLines(f));
     return savepoint.release();
+}
+
+Result<void> OrderRepository::insertNewFulfillment(const Fulfillment &f)
+{
+    SK_TRY(writeFulfillment(f));
+    return insertFulfillmentLines(f);
+}
+
+Result<void> OrderRepository::writeRefund(const Refund &r)
+{
+    SK_TRY_ASSIGN(s, m_db.cached("INSERT INTO refunds (id, order_id, amount, reason, restock, created_at, version, "
+                                 "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+                                 "ON CONFLICT (id) DO UPDATE SET order_id = excluded.order_id, amount = excluded.amount, "
+                                 "reason = excluded.reason, restock = excluded.restock, created_at = excluded.created_at, "
+                                 "version = excluded.version, updated_at = excluded.updated_at"));
+    s->bind(1, r.id).bind(2, r.orderId).bind(3, r.amount);
+    bindText(*s, 4, r.reason);
+    s->bind(5, r.restock).bind(6, r.createdAt).bind(7, r.version).bind(8, r.updatedAt);
+    return s->exec();
+}
+
+Result<void> OrderRepository::insertRefundLines(const Refund &r)
+{
+    SK_TRY_ASSIGN(ins, m_db.cached("INSERT INTO refund_lines (refund_id, order_line_id, quantity, amount) "
+                                   "VALUES (?1, ?2, ?3, ?4)"));
+    for (const RefundLine &l : r.lines) {
+        ins->bind(1, r.id).bind(2, l.orderLineId).bind(3, l.quantity).bind(4, l.amount);
+        SK_TRY(ins->exec());
+    }
+    return {};
 }
 
 Result<void> OrderRepository::upsertRefund(const Refund &r)
@@ -467,24 +508,11 @@ Result<void> OrderRepository::upsertRefund(const Refund &r)
     SK_TRY_ASSIGN(previous, readOne(*prev, [](const SqliteStatement &row) { return row.text(0); }));
     const QString previousOrderId = previous.value_or(QString());
 
-    SK_TRY_ASSIGN(s, m_db.cached("INSERT INTO refunds (id, order_id, amount, reason, restock, created_at, version, "
-                                 "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
-                                 "ON CONFLICT (id) DO UPDATE SET order_id = excluded.order_id, amount = excluded.amount, "
-                                 "reason = excluded.reason, restock = excluded.restock, created_at = excluded.created_at, "
-                                 "version = excluded.version, updated_at = excluded.updated_at"));
-    s->bind(1, r.id).bind(2, r.orderId).bind(3, r.amount);
-    bindText(*s, 4, r.reason);
-    s->bind(5, r.restock).bind(6, r.createdAt).bind(7, r.version).bind(8, r.updatedAt);
-    SK_TRY(s->exec());
+    SK_TRY(writeRefund(r));
     SK_TRY_ASSIGN(del, m_db.cached("DELETE FROM refund_lines WHERE refund_id = ?1"));
     del->bind(1, r.id);
     SK_TRY(del->exec());
-    SK_TRY_ASSIGN(ins, m_db.cached("INSERT INTO refund_lines (refund_id, order_line_id, quantity, amount) "
-                                   "VALUES (?1, ?2, ?3, ?4)"));
-    for (const RefundLine &l : r.lines) {
-        ins->bind(1, r.id).bind(2, l.orderLineId).bind(3, l.quantity).bind(4, l.amount);
-        SK_TRY(ins->exec());
-    }
+    SK_TRY(insertRefundLines(r));
     SK_TRY_ASSIGN(sum, m_db.cached("UPDATE orders SET refunded_total = "
                                    "(SELECT coalesce(sum(amount), 0) FROM refunds WHERE order_id = ?1) WHERE id = ?1"));
     sum->bind(1, r.orderId);
@@ -494,6 +522,12 @@ Result<void> OrderRepository::upsertRefund(const Refund &r)
         SK_TRY(sum->exec());
     }
     return savepoint.release();
+}
+
+Result<void> OrderRepository::insertNewRefund(const Refund &r)
+{
+    SK_TRY(writeRefund(r));
+    return insertRefundLines(r);
 }
 
 Result<void> OrderRepository::upsertEvent(const OrderEvent &e)

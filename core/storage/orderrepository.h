@@ -80,6 +80,11 @@ public:
     // order's refunds (refusing, through the table's CHECK, a sum above the order total).
     Result<void> upsertRefund(const Refund &refund);
     Result<void> upsertEvent(const OrderEvent &event);
+    // For a fulfillment or refund that is certainly new (its order was just inserted: a
+    // first download): its row and lines as plain inserts, without the savepoint, the line
+    // replacement and the refunded-total recount of the upserts.
+    Result<void> insertNewFulfillment(const Fulfillment &fulfillment);
+    Result<void> insertNewRefund(const Refund &refund);
     // With its lines, fulfillments, refunds and events.
     Result<void> deleteOrder(const QString &id);
 
@@ -87,6 +92,11 @@ public:
     static QByteArray listSql(const OrderQuery &query);
 
 private:
+    Result<void> writeFulfillment(const Fulfillment &fulfillment);
+    Result<void> insertFulfillmentLines(const Fulfillment &fulfillment);
+    Result<void> writeRefund(const Refund &refund);
+    Result<void> insertRefundLines(const Refund &refund);
+
     SqliteDatabase &m_db;
 };
 

@@ -2,6 +2,7 @@
 
 #include "domain/inventoryrules.h"
 #include "domain/jsonreader.h"
+#include "domain/mutationlimits.h"
 #include "domain/orderstatemachine.h"
 #include "domain/recordjson.h"
 #include "money/money.h"
@@ -38,11 +39,11 @@ const QString kLedger = u"ledger_entry"_s;
 const QString kCustomer = u"customer"_s;
 const QString kOrder = u"order"_s;
 
-constexpr qint64 kMax = JsonReader::kMaxInteger;
-constexpr qsizetype kName = 255;
-constexpr qsizetype kNote = 5000;
-constexpr qsizetype kMaxVariantsPerCreate = 250;
-constexpr qsizetype kMaxLinesPerCommand = 1000;
+constexpr qint64 kMax = MutationLimits::MaxInteger;
+constexpr qsizetype kName = MutationLimits::NameLength;
+constexpr qsizetype kNote = MutationLimits::NoteLength;
+constexpr qsizetype kMaxVariantsPerCreate = MutationLimits::VariantsPerCreate;
+constexpr qsizetype kMaxLinesPerCommand = MutationLimits::LinesPerCommand;
 
 struct MutationInfo
 {

@@ -148,33 +148,6 @@ Result<void> upsertKeyed(SqliteDatabase &db, const EntityRef &ref, EntityDocumen
 
 // ---- reading ----------------------------------------------------------------------------
 
-Result<std::optional<QJsonObject>> readLedger(SqliteDatabase &db, const QString &id)
-{
-    SK_TRY_ASSIGN(s, db.cached("SELECT id, variant_id, location_id, delta, quantity_after, reason, reference, note, "
-                               "user_id, user_name, created_at, version, updated_at FROM inventory_ledger WHERE id = ?1"));
-    s->bind(1, id);
-    SK_TRY_ASSIGN(entry, readOne(*s, [](const SqliteStatement &r) {
-                      LedgerEntry e;
-                      e.id = r.text(0);
-                      e.variantId = r.text(1);
-                      e.locationId = r.text(2);
-                      e.delta = r.int64(3);
-                      e.quantityAfter = r.int64(4);
-                      e.reason = enumFrom(r, 5, InventoryReason::Correction);
-                      e.reference = r.text(6);
-                      e.note = r.text(7);
-                      e.userId = r.text(8);
-                      e.userName = r.text(9);
-                      e.createdAt = r.int64(10);
-                      e.version = r.int64(11);
-                      e.updatedAt = r.int64(12);
-                      return e;
-                  }));
-    if (!entry)
-        return std::optional<QJsonObject>();
-    return std::optional<QJsonObject>(RecordJson::toJson(*entry));
-}
-
 template <typename T>
 Result<std::optional<QJsonObject>> asDocument(Result<std::optional<T>> found)
 {
@@ -296,46 +269,10 @@ Result<void> insertOrder(SqliteDatabase &db, const EntityRef &ref, const QJsonOb
     OrderRepository orders(db);
     for (const OrderLine &line : std::as_const(detail.lines))
         SK_TRY(orders.upsertLine(line));
-    for (const Fulfillment &f : std::as_const(detail.fulfillments)) {
-        SK_TRY_ASSIGN(s, db.cached("INSERT INTO fulfillments (id, order_id, location_id, tracking_number, carrier, "
-                                   "created_at, version, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
-                                   "ON CONFLICT (id) DO UPDATE SET order_id = excluded.order_id, "
-                                   "location_id = excluded.location_id, tracking_number = excluded.tracking_number, "
-                                   "carrier = excluded.carrier, created_at = excluded.created_at, "
-                                   "version = excluded.version, updated_at = excluded.updated_at"));
-        s->bind(1, f.id).bind(2, f.orderId);
-        bindOptionalText(*s, 3, f.locationId);
-        bindText(*s, 4, f.trackingNumber);
-        bindText(*s, 5, f.carrier);
-        s->bind(6, f.createdAt).bind(7, f.version).bind(8, f.updatedAt);
-        SK_TRY(s->exec());
-        SK_TRY_ASSIGN(ins, db.cached("INSERT INTO fulfillment_lines (fulfillment_id, order_line_id, quantity) "
-                                     "VALUES (?1, ?2, ?3) ON CONFLICT (fulfillment_id, order_line_id) "
-                                     "DO UPDATE SET quantity = excluded.quantity"));
-        for (const FulfillmentLine &l : f.lines) {
-            ins->bind(1, f.id).bind(2, l.orderLineId).bind(3, l.quantity);
-            SK_TRY(ins->exec());
-        }
-    }
-    for (const Refund &r : std::as_const(detail.refunds)) {
-        SK_TRY_ASSIGN(s, db.cached("INSERT INTO refunds (id, order_id, amount, reason, restock, created_at, version, "
-                                   "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
-                                   "ON CONFLICT (id) DO UPDATE SET order_id = excluded.order_id, "
-                                   "amount = excluded.amount, reason = excluded.reason, restock = excluded.restock, "
-                                   "created_at = excluded.created_at, version = excluded.version, "
-                                   "updated_at = excluded.updated_at"));
-        s->bind(1, r.id).bind(2, r.orderId).bind(3, r.amount);
-        bindText(*s, 4, r.reason);
-        s->bind(5, r.restock).bind(6, r.createdAt).bind(7, r.version).bind(8, r.updatedAt);
-        SK_TRY(s->exec());
-        SK_TRY_ASSIGN(ins, db.cached("INSERT INTO refund_lines (refund_id, order_line_id, quantity, amount) "
-                                     "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (refund_id, order_line_id) "
-                                     "DO UPDATE SET quantity = excluded.quantity, amount = excluded.amount"));
-        for (const RefundLine &l : r.lines) {
-            ins->bind(1, r.id).bind(2, l.orderLineId).bind(3, l.quantity).bind(4, l.amount);
-            SK_TRY(ins->exec());
-        }
-    }
+    for (const Fulfillment &f : std::as_const(detail.fulfillments))
+        SK_TRY(orders.insertNewFulfillment(f));
+    for (const Refund &r : std::as_const(detail.refunds))
+        SK_TRY(orders.insertNewRefund(r));
     for (const OrderEvent &e : std::as_const(detail.events))
         SK_TRY(orders.upsertEvent(e));
     return {};
@@ -396,18 +333,7 @@ Result<void> writeDocument(SqliteDatabase &db, const EntityRef &ref, const QJson
         if (entry.id != ref.id)
             return mismatch(ref, entry.id);
         // Append-only: an entry already here is never changed.
-        SK_TRY_ASSIGN(s, db.cached("INSERT INTO inventory_ledger (id, variant_id, location_id, delta, quantity_after, "
-                                   "reason, reference, note, user_id, user_name, created_at, version, updated_at) "
-                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
-                                   "ON CONFLICT (id) DO NOTHING"));
-        s->bind(1, entry.id).bind(2, entry.variantId).bind(3, entry.locationId).bind(4, entry.delta);
-        s->bind(5, entry.quantityAfter).bind(6, toString(entry.reason));
-        bindText(*s, 7, entry.reference);
-        bindText(*s, 8, entry.note);
-        bindOptionalText(*s, 9, entry.userId);
-        bindText(*s, 10, entry.userName);
-        s->bind(11, entry.createdAt).bind(12, entry.version).bind(13, entry.updatedAt);
-        return s->exec();
+        return InventoryRepository(db).appendLedger(entry, InventoryRepository::IfPresent::KeepExisting);
     }
     if (ref.type == kLocation) {
         SK_TRY_ASSIGN(location, RecordJson::locationFromJson(doc));
@@ -521,7 +447,7 @@ Result<std::optional<QJsonObject>> EntityDocuments::read(SqliteDatabase &db, con
         return asDocument(InventoryRepository(db).level(parts->first, parts->second));
     }
     if (ref.type == kLedger)
-        return readLedger(db, ref.id);
+        return asDocument(InventoryRepository(db).ledgerEntry(ref.id));
     if (ref.type == kLocation)
         return asDocument(ShopRepository(db).location(ref.id));
     if (ref.type == kShopSettings) {

@@ -2,6 +2,7 @@
 
 #include "domain/inventoryrules.h"
 #include "domain/jsonreader.h"
+#include "domain/mutationlimits.h"
 #include "domain/orderstatemachine.h"
 #include "domain/recordjson.h"
 #include "local/entitydocuments.h"
@@ -33,12 +34,11 @@ const QString kLevel = u"inventory_level"_s;
 const QString kCustomer = u"customer"_s;
 const QString kOrder = u"order"_s;
 
-// The server's limits (server/api/mutationapplier.cpp), so an edit it would refuse is refused here.
-constexpr qint64 kMax = JsonReader::kMaxInteger;
-constexpr qsizetype kName = 255;
-constexpr qsizetype kNote = 5000;
-constexpr qsizetype kMaxVariantsPerCreate = 250;
-constexpr qsizetype kMaxLinesPerCommand = 1000;
+constexpr qint64 kMax = MutationLimits::MaxInteger;
+constexpr qsizetype kName = MutationLimits::NameLength;
+constexpr qsizetype kNote = MutationLimits::NoteLength;
+constexpr qsizetype kMaxVariantsPerCreate = MutationLimits::VariantsPerCreate;
+constexpr qsizetype kMaxLinesPerCommand = MutationLimits::LinesPerCommand;
 
 // Stands in for the record's id when a patch's fields are checked without the record.
 const QString kPlaceholderId = u"00000000-0000-7000-8000-000000000001"_s;

@@ -43,11 +43,10 @@ Error unknownRecord(const QString &what, const QString &id, const QString &field
 // back yet still has version 0 locally; the server gives a new record version 1.
 Result<qint64> baseVersion(SqliteDatabase &db, const EntityRef &ref, const QString &what)
 {
-    SK_TRY_ASSIGN(doc, EntityDocuments::read(db, ref));
-    if (!doc)
+    SK_TRY_ASSIGN(version, EntityDocuments::storedVersion(db, ref));
+    if (!version)
         return unknownRecord(what, ref.id, u"id"_s);
-    SK_TRY_ASSIGN(version, EntityDocuments::version(db, ref));
-    return qMax<qint64>(version, 1);
+    return qMax<qint64>(*version, 1);
 }
 
 Result<QJsonObject> patchArgs(SqliteDatabase &db, const EntityRef &ref, const QString &what,
@@ -55,12 +54,6 @@ Result<QJsonObject> patchArgs(SqliteDatabase &db, const EntityRef &ref, const QS
 {
     SK_TRY_ASSIGN(version, baseVersion(db, ref, what));
     return QJsonObject{{u"id"_s, ref.id}, {u"base_version"_s, version}, {u"fields"_s, fields}};
-}
-
-Result<bool> exists(SqliteDatabase &db, const EntityRef &ref)
-{
-    SK_TRY_ASSIGN(doc, EntityDocuments::read(db, ref));
-    return doc.has_value();
 }
 
 // A created record as the contract's *Input: RecordJson without the server-owned version.
@@ -121,10 +114,10 @@ Result<OutboxEntry> ShopEditor::countInventory(const QString &variantId, const Q
                                                const QString &note)
 {
     return submitIn(m_store, m_clock, u"inventory.set"_s, [&](SqliteDatabase &db) -> Result<QJsonObject> {
-        SK_TRY_ASSIGN(variant, exists(db, EntityRef{u"variant"_s, variantId}));
+        SK_TRY_ASSIGN(variant, EntityDocuments::exists(db, EntityRef{u"variant"_s, variantId}));
         if (!variant)
             return unknownRecord(QCoreApplication::translate("ShopEditor", "variant"), variantId, u"variant_id"_s);
-        SK_TRY_ASSIGN(location, exists(db, EntityRef{u"location"_s, locationId}));
+        SK_TRY_ASSIGN(location, EntityDocuments::exists(db, EntityRef{u"location"_s, locationId}));
         if (!location)
             return unknownRecord(QCoreApplication::translate("ShopEditor", "location"), locationId, u"location_id"_s);
         SK_TRY_ASSIGN(level, EntityDocuments::read(db, EntityRef{u"inventory_level"_s, variantId + u':' + locationId}));

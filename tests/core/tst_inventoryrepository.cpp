@@ -128,6 +128,43 @@ private slots:
         QCOMPARE(r.error().code, QStringLiteral("sqlite.constraint"));
     }
 
+    // The same pulled entry appended twice is one row, unchanged; read back by id.
+    void appendLedgerKeepsAnExistingEntry()
+    {
+        SK_VERIFY_OK(seedCatalog(1, 1));
+        LedgerEntry entry;
+        entry.id = test::idFor("led", 1);
+        entry.variantId = test::idFor("var", 0);
+        entry.locationId = m_main.id;
+        entry.delta = 5;
+        entry.quantityAfter = 5;
+        entry.reason = InventoryReason::Received;
+        entry.reference = QStringLiteral("PO-1");
+        entry.createdAt = 1000;
+        entry.version = 1;
+        entry.updatedAt = 1000;
+        SK_VERIFY_OK(store().write([&](SqliteDatabase &db) -> Result<void> {
+            InventoryRepository repo(db);
+            SK_TRY(repo.appendLedger(entry));
+            LedgerEntry changed = entry;
+            changed.delta = 99;
+            SK_TRY(repo.appendLedger(changed, InventoryRepository::IfPresent::KeepExisting));
+            if (repo.appendLedger(changed).ok())
+                return makeError(QStringLiteral("test"), QStringLiteral("a second plain append of the same id must fail"));
+            return {};
+        }));
+        auto reader = store().openReader();
+        QVERIFY(reader.ok());
+        InventoryRepository repo(**reader);
+        auto read = repo.ledgerEntry(entry.id);
+        SK_VERIFY_OK(read);
+        QVERIFY(read->has_value());
+        QCOMPARE((*read)->delta, 5);
+        QCOMPARE((*read)->reference, QStringLiteral("PO-1"));
+        QCOMPARE(repo.ledgerSum(entry.variantId, m_main.id).value(), 5);
+        QVERIFY(!repo.ledgerEntry(test::idFor("led", 2)).value().has_value());
+    }
+
     void recordAdjustmentKeepsOnHandEqualToTheLedgerSum()
     {
         SK_VERIFY_OK(seedCatalog(1, 3));

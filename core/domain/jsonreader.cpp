@@ -4,8 +4,13 @@
 #include "money/currency.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
+
+#include <simdjson.h>
 
 #include <cmath>
+#include <cstring>
+#include <type_traits>
 
 namespace sk {
 
@@ -91,9 +96,110 @@ bool isEmailAddress(QStringView text)
     return true;
 }
 
+static_assert(sizeof(simdjson::dom::element) <= 16 && alignof(simdjson::dom::element) <= 8
+                  && std::is_trivially_copyable_v<simdjson::dom::element>,
+              "JsonReader::m_native holds a simdjson::dom::element by value");
+
+// Keys are ASCII, so an equal key has as many UTF-8 bytes as UTF-16 units.
+bool sameKey(std::string_view utf8, QStringView key)
+{
+    if (utf8.size() != size_t(key.size()))
+        return false;
+    for (size_t i = 0; i < utf8.size(); ++i) {
+        if (char16_t(static_cast<unsigned char>(utf8[i])) != key[qsizetype(i)].unicode())
+            return false;
+    }
+    return true;
+}
+
+QString fromUtf8(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
 } // namespace
 
 JsonReader::JsonReader(QJsonObject object, QString path) : m_object(std::move(object)), m_path(std::move(path)) {}
+
+JsonReader::JsonReader(const simdjson::dom::element &object, QString path) : m_path(std::move(path)), m_isNative(true)
+{
+    std::memcpy(m_native, &object, sizeof(simdjson::dom::element));
+}
+
+simdjson::dom::element JsonReader::native() const
+{
+    simdjson::dom::element element;
+    std::memcpy(&element, m_native, sizeof(simdjson::dom::element));
+    return element;
+}
+
+std::optional<simdjson::dom::element> JsonReader::nativeMember(QStringView key) const
+{
+    simdjson::dom::object object;
+    if (native().get_object().get(object) != simdjson::SUCCESS)
+        return std::nullopt;
+    for (const simdjson::dom::key_value_pair field : object) {
+        if (sameKey(field.key, key))
+            return field.value;
+    }
+    return std::nullopt;
+}
+
+QJsonValue JsonReader::toJsonValue(const simdjson::dom::element &value)
+{
+    switch (value.type()) {
+    case simdjson::dom::element_type::OBJECT: {
+        QJsonObject object;
+        const simdjson::dom::object fields = value.get_object().value_unsafe();
+        for (const simdjson::dom::key_value_pair field : fields)
+            object.insert(fromUtf8(field.key), toJsonValue(field.value));
+        return object;
+    }
+    case simdjson::dom::element_type::ARRAY: {
+        QJsonArray array;
+        const simdjson::dom::array items = value.get_array().value_unsafe();
+        for (const simdjson::dom::element item : items)
+            array.append(toJsonValue(item));
+        return array;
+    }
+    case simdjson::dom::element_type::STRING:
+        return fromUtf8(value.get_string().value_unsafe());
+    case simdjson::dom::element_type::INT64:
+        return qint64(value.get_int64().value_unsafe());
+    case simdjson::dom::element_type::UINT64:
+        return double(value.get_uint64().value_unsafe()); // beyond qint64: a double, as Qt parses it
+    case simdjson::dom::element_type::DOUBLE:
+        return value.get_double().value_unsafe();
+    case simdjson::dom::element_type::BOOL:
+        return value.get_bool().value_unsafe();
+    case simdjson::dom::element_type::NULL_VALUE:
+        break;
+    }
+    return QJsonValue(QJsonValue::Null);
+}
+
+QByteArray JsonReader::compactJson() const
+{
+    if (!m_isNative)
+        return QJsonDocument(m_object).toJson(QJsonDocument::Compact);
+    const std::string text = simdjson::minify(native());
+    return QByteArray(text.data(), qsizetype(text.size()));
+}
+
+std::optional<QString> JsonReader::rawString(QStringView key) const
+{
+    const auto value = present(key);
+    if (!value || !(value->isText || value->json.isString()))
+        return std::nullopt;
+    return value->isText ? value->text : value->json.toString();
+}
+
+QJsonObject JsonReader::object() const
+{
+    if (!m_isNative)
+        return m_object;
+    return toJsonValue(native()).toObject();
+}
 
 QString JsonReader::pathOf(QStringView key) const
 {
@@ -107,15 +213,38 @@ QString JsonReader::pathOf(QStringView key) const
 
 bool JsonReader::has(QStringView key) const
 {
+    if (m_isNative) {
+        const auto member = nativeMember(key);
+        return member && !member->is_null();
+    }
     return present(key).has_value();
 }
 
-std::optional<QJsonValue> JsonReader::present(QStringView key) const
+bool JsonReader::contains(QStringView key) const
 {
-    QJsonValue value = m_object.value(key);
-    if (value.isUndefined() || value.isNull())
+    return m_isNative ? nativeMember(key).has_value() : m_object.contains(key);
+}
+
+std::optional<JsonReader::Field> JsonReader::present(QStringView key) const
+{
+    Field field;
+    if (m_isNative) {
+        const auto member = nativeMember(key);
+        if (!member || member->is_null())
+            return std::nullopt;
+        std::string_view text;
+        if (member->get_string().get(text) == simdjson::SUCCESS) {
+            field.text = fromUtf8(text);
+            field.isText = true;
+        } else {
+            field.json = toJsonValue(*member);
+        }
+        return field;
+    }
+    field.json = m_object.value(key);
+    if (field.json.isUndefined() || field.json.isNull())
         return std::nullopt;
-    return value;
+    return field;
 }
 
 Error JsonReader::missingField(QStringView key) const
@@ -173,8 +302,11 @@ bool JsonReader::isCanonicalUuid(QStringView text)
 
 // ---- strings --------------------------------------------------------------------------
 
-Result<QString> JsonReader::stringValue(QStringView key, const QJsonValue &value) const
+Result<QString> JsonReader::stringValue(QStringView key, const Field &field) const
 {
+    if (field.isText)
+        return field.text;
+    const QJsonValue &value = field.json;
     if (!value.isString())
         return invalidField(key, tr("\u201C%1\u201D must be a string, but is %2.").arg(pathOf(key), describe(value)));
     return value.toString();
@@ -363,8 +495,9 @@ Result<QString> JsonReader::requiredCurrency(QStringView key) const
 
 // ---- numbers and booleans -------------------------------------------------------------
 
-Result<qint64> JsonReader::integerValue(QStringView key, const QJsonValue &value, qint64 min, qint64 max) const
+Result<qint64> JsonReader::integerValue(QStringView key, const Field &field, qint64 min, qint64 max) const
 {
+    const QJsonValue value = field.asJson();
     if (!value.isDouble())
         return invalidField(key, tr("\u201C%1\u201D must be a whole number, but is %2.").arg(pathOf(key), describe(value)));
     const double d = value.toDouble();
@@ -421,9 +554,9 @@ Result<std::optional<double>> JsonReader::optionalDouble(QStringView key, double
     const auto value = present(key);
     if (!value)
         return std::optional<double>();
-    const double d = value->toDouble();
-    if (!value->isDouble() || !std::isfinite(d))
-        return invalidField(key, tr("\u201C%1\u201D must be a number, but is %2.").arg(pathOf(key), describe(*value)));
+    const double d = value->json.toDouble();
+    if (!value->json.isDouble() || !std::isfinite(d))
+        return invalidField(key, tr("\u201C%1\u201D must be a number, but is %2.").arg(pathOf(key), describe(value->asJson())));
     if (d < min || d > max) {
         return invalidField(key, tr("\u201C%1\u201D must be between %2 and %3, but is %4.")
                                      .arg(pathOf(key), numberText(min), numberText(max), numberText(d)));
@@ -436,9 +569,9 @@ Result<bool> JsonReader::requiredBool(QStringView key) const
     const auto value = present(key);
     if (!value)
         return missingField(key);
-    if (!value->isBool())
-        return invalidField(key, tr("\u201C%1\u201D must be true or false, but is %2.").arg(pathOf(key), describe(*value)));
-    return value->toBool();
+    if (!value->json.isBool())
+        return invalidField(key, tr("\u201C%1\u201D must be true or false, but is %2.").arg(pathOf(key), describe(value->asJson())));
+    return value->json.toBool();
 }
 
 Result<bool> JsonReader::boolOr(QStringView key, bool fallback) const
@@ -446,9 +579,9 @@ Result<bool> JsonReader::boolOr(QStringView key, bool fallback) const
     const auto value = present(key);
     if (!value)
         return fallback;
-    if (!value->isBool())
-        return invalidField(key, tr("\u201C%1\u201D must be true or false, but is %2.").arg(pathOf(key), describe(*value)));
-    return value->toBool();
+    if (!value->json.isBool())
+        return invalidField(key, tr("\u201C%1\u201D must be true or false, but is %2.").arg(pathOf(key), describe(value->asJson())));
+    return value->json.toBool();
 }
 
 // ---- enums ----------------------------------------------------------------------------
@@ -475,22 +608,32 @@ Error JsonReader::badEnum(QStringView key, const QString &text, const QStringLis
 
 Result<JsonReader> JsonReader::object(QStringView key) const
 {
+    if (m_isNative) {
+        const auto member = nativeMember(key);
+        if (member && member->is_object())
+            return JsonReader(*member, pathOf(key));
+    }
     const auto value = present(key);
     if (!value)
         return missingField(key);
-    if (!value->isObject())
-        return invalidField(key, tr("\u201C%1\u201D must be an object, but is %2.").arg(pathOf(key), describe(*value)));
-    return JsonReader(value->toObject(), pathOf(key));
+    if (!value->json.isObject())
+        return invalidField(key, tr("\u201C%1\u201D must be an object, but is %2.").arg(pathOf(key), describe(value->asJson())));
+    return JsonReader(value->json.toObject(), pathOf(key));
 }
 
 Result<std::optional<JsonReader>> JsonReader::optionalObject(QStringView key) const
 {
+    if (m_isNative) {
+        const auto member = nativeMember(key);
+        if (member && member->is_object())
+            return std::optional<JsonReader>(JsonReader(*member, pathOf(key)));
+    }
     const auto value = present(key);
     if (!value)
         return std::optional<JsonReader>();
-    if (!value->isObject())
-        return invalidField(key, tr("\u201C%1\u201D must be an object, but is %2.").arg(pathOf(key), describe(*value)));
-    return std::optional<JsonReader>(JsonReader(value->toObject(), pathOf(key)));
+    if (!value->json.isObject())
+        return invalidField(key, tr("\u201C%1\u201D must be an object, but is %2.").arg(pathOf(key), describe(value->asJson())));
+    return std::optional<JsonReader>(JsonReader(value->json.toObject(), pathOf(key)));
 }
 
 Result<QJsonArray> JsonReader::array(QStringView key) const
@@ -498,13 +641,36 @@ Result<QJsonArray> JsonReader::array(QStringView key) const
     const auto value = present(key);
     if (!value)
         return QJsonArray();
-    if (!value->isArray())
-        return invalidField(key, tr("\u201C%1\u201D must be an array, but is %2.").arg(pathOf(key), describe(*value)));
-    return value->toArray();
+    if (!value->json.isArray())
+        return invalidField(key, tr("\u201C%1\u201D must be an array, but is %2.").arg(pathOf(key), describe(value->asJson())));
+    return value->json.toArray();
 }
 
 Result<QList<JsonReader>> JsonReader::objectArray(QStringView key) const
 {
+    if (m_isNative) {
+        // Elements read in place; anything unusual takes the QJsonArray path below for its error.
+        const auto member = nativeMember(key);
+        if (member && member->is_array()) {
+            const simdjson::dom::array items = member->get_array().value_unsafe();
+            QList<JsonReader> readers;
+            readers.reserve(qsizetype(items.size()));
+            bool allObjects = true;
+            qsizetype i = 0;
+            for (const simdjson::dom::element item : items) {
+                if (!item.is_object()) {
+                    allObjects = false;
+                    break;
+                }
+                QString element;
+                element.reserve(key.size() + 8);
+                element.append(key).append(u'[').append(QString::number(i++)).append(u']');
+                readers.append(JsonReader(item, pathOf(element)));
+            }
+            if (allObjects)
+                return readers;
+        }
+    }
     SK_TRY_ASSIGN(items, array(key));
     QList<JsonReader> readers;
     readers.reserve(items.size());

@@ -11,7 +11,12 @@
 #include <QStringList>
 #include <QStringView>
 
+#include <cstddef>
 #include <optional>
+
+namespace simdjson::dom {
+class element;
+}
 
 namespace sk {
 
@@ -37,14 +42,27 @@ public:
     static constexpr qint64 kMaxInteger = 9'000'000'000'000'000;
 
     explicit JsonReader(QJsonObject object, QString path = {});
+    // A reader straight over an object of a simdjson document, without a QJsonObject in
+    // between (bulk downloads). The document must outlive this reader and every reader made
+    // from it; the rules and errors are the same.
+    explicit JsonReader(const simdjson::dom::element &object, QString path = {});
 
-    const QJsonObject &object() const { return m_object; }
+    // The object read (for a simdjson reader, a copy converted from the document).
+    QJsonObject object() const;
+    // The object as compact JSON text (for a simdjson reader, its keys in the document's order).
+    QByteArray compactJson() const;
+    // The key's string exactly as it is, unchecked; nullopt when absent, null or not a string.
+    std::optional<QString> rawString(QStringView key) const;
+    // Any simdjson value as the QJsonValue QJsonDocument would have parsed.
+    static QJsonValue toJsonValue(const simdjson::dom::element &value);
     // "" for a document's root, "lines[2]" for the third element of "lines".
     const QString &path() const { return m_path; }
     // The full path of a key of this object: "title", "lines[2].quantity".
     QString pathOf(QStringView key) const;
     // The key is present and not null.
     bool has(QStringView key) const;
+    // The key is there, even as null.
+    bool contains(QStringView key) const;
 
     // Single-line strings: trimmed, no control characters, at most maxLength code points.
     // required: non-empty after trimming. optional: absent/null give a null QString; an
@@ -119,19 +137,37 @@ public:
     static QString describe(const QJsonValue &value);
 
 private:
+    // A present value. A simdjson reader's strings stay plain QStrings: as a QJsonValue each
+    // would be copied twice more, and records are mostly strings.
+    struct Field
+    {
+        QJsonValue json; // unless isText
+        QString text;
+        bool isText = false;
+        QJsonValue asJson() const { return isText ? QJsonValue(text) : json; }
+    };
     // The value when present and not null; nullopt otherwise.
-    std::optional<QJsonValue> present(QStringView key) const;
-    Result<QString> stringValue(QStringView key, const QJsonValue &value) const;
+    std::optional<Field> present(QStringView key) const;
+    Result<QString> stringValue(QStringView key, const Field &value) const;
     Result<QString> checkLine(QStringView key, QString text, qsizetype maxLength, bool required) const;
-    Result<qint64> integerValue(QStringView key, const QJsonValue &value, qint64 min, qint64 max) const;
+    Result<qint64> integerValue(QStringView key, const Field &field, qint64 min, qint64 max) const;
     Result<std::optional<QString>> enumText(QStringView key, bool required) const;
     Error badEnum(QStringView key, const QString &text, const QStringList &allowed) const;
 
     template <typename E>
     static QStringList enumNames();
 
+    // The simdjson element this reader reads, when it is one (see m_native).
+    simdjson::dom::element native() const;
+    std::optional<simdjson::dom::element> nativeMember(QStringView key) const;
+
     QJsonObject m_object;
     QString m_path;
+    // A simdjson::dom::element (a document pointer and a tape index: trivially copyable) held
+    // by value: readers are made per order line, and a heap copy each would cost more than
+    // reading the line. jsonreader.cpp checks the size and layout.
+    alignas(8) std::byte m_native[16] = {};
+    bool m_isNative = false;
 };
 
 template <typename E>

@@ -6,6 +6,7 @@
 #include <QJsonParseError>
 #include <QSet>
 
+#include <algorithm>
 #include <limits>
 
 // Reads one field into a struct member, or returns the reader's error from the parser.
@@ -86,29 +87,41 @@ Result<QString> addressJson(const JsonReader &r, QStringView key)
     SK_TRY_ASSIGN(address, r.optionalObject(key));
     if (!address)
         return QStringLiteral("{}");
-    QJsonObject out = address->object();
-    const auto put = [&out](QStringView field, const QString &value) {
-        if (value.isNull()) {
-            out.remove(field);
-            return;
-        }
-        // Most addresses are clean already: leave the shared object alone (no copy) then.
-        const auto it = out.constFind(field);
-        if (it != out.constEnd() && it->isString() && it->toString() == value)
-            return;
-        out.insert(field, value);
+    struct Checked
+    {
+        QStringView field;
+        QString value;
     };
+    QList<Checked> checked;
+    checked.reserve(9);
     for (QStringView field : {QStringView(u"name"), QStringView(u"company"), QStringView(u"line1"),
                               QStringView(u"line2"), QStringView(u"city"), QStringView(u"province")}) {
         SK_TRY_ASSIGN(value, address->optionalString(field, kName));
-        put(field, value);
+        checked.append({field, value});
     }
     SK_TRY_ASSIGN(postalCode, address->optionalString(u"postal_code", kPostalCode));
-    put(u"postal_code", postalCode);
+    checked.append({u"postal_code", postalCode});
     SK_TRY_ASSIGN(country, address->optionalCountryCode(u"country_code"));
-    put(u"country_code", country);
+    checked.append({u"country_code", country});
     SK_TRY_ASSIGN(phone, address->optionalPhone(u"phone"));
-    put(u"phone", phone);
+    checked.append({u"phone", phone});
+
+    // Most addresses are clean already (every checked value as it came): their text as it is.
+    const bool clean = std::all_of(checked.cbegin(), checked.cend(), [&](const Checked &c) {
+        if (c.value.isNull())
+            return !address->contains(c.field);
+        const std::optional<QString> raw = address->rawString(c.field);
+        return raw && *raw == c.value;
+    });
+    if (clean)
+        return QString::fromUtf8(address->compactJson());
+    QJsonObject out = address->object();
+    for (const Checked &c : std::as_const(checked)) {
+        if (c.value.isNull())
+            out.remove(c.field);
+        else
+            out.insert(c.field, c.value);
+    }
     return QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Compact));
 }
 

@@ -254,6 +254,22 @@ Result<QList<CustomerListRow>> CustomerRepository::search(const QString &text, i
 Result<void> CustomerRepository::upsertCustomer(const Customer &customer)
 {
     SK_TRY_ASSIGN(savepoint, SqliteSavepoint::begin(m_db, "upsert_customer"));
+    SK_TRY(writeCustomerRow(customer));
+    SK_TRY_ASSIGN(del, m_db.cached("DELETE FROM customer_addresses WHERE customer_id = ?1"));
+    del->bind(1, customer.id);
+    SK_TRY(del->exec());
+    SK_TRY(insertAddresses(customer));
+    return savepoint.release();
+}
+
+Result<void> CustomerRepository::insertNewCustomer(const Customer &customer)
+{
+    SK_TRY(writeCustomerRow(customer));
+    return insertAddresses(customer);
+}
+
+Result<void> CustomerRepository::writeCustomerRow(const Customer &customer)
+{
     SK_TRY_ASSIGN(s, m_db.cached(
                          "INSERT INTO customers (id, first_name, last_name, email, phone, note, tags, email_marketing, "
                          "sms_marketing, consent_updated_at, created_at, version, updated_at) "
@@ -276,10 +292,11 @@ Result<void> CustomerRepository::upsertCustomer(const Customer &customer)
     auto done = s->exec();
     if (!done.ok())
         return translateCustomerError(done.error(), customer);
+    return {};
+}
 
-    SK_TRY_ASSIGN(del, m_db.cached("DELETE FROM customer_addresses WHERE customer_id = ?1"));
-    del->bind(1, customer.id);
-    SK_TRY(del->exec());
+Result<void> CustomerRepository::insertAddresses(const Customer &customer)
+{
     SK_TRY_ASSIGN(ins, m_db.cached("INSERT INTO customer_addresses (id, customer_id, is_default, name, company, line1, "
                                    "line2, city, province, postal_code, country_code, phone) "
                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"));
@@ -297,7 +314,7 @@ Result<void> CustomerRepository::upsertCustomer(const Customer &customer)
         bindText(*ins, 12, a.phone);
         SK_TRY(ins->exec());
     }
-    return savepoint.release();
+    return {};
 }
 
 Result<void> CustomerRepository::deleteCustomer(const QString &id)

@@ -80,6 +80,9 @@ public:
     // Inserts or updates by id and replaces the customer's addresses with customer.addresses
     // (an address without id gets a fresh one). A taken email fails with customer.duplicate_email.
     Result<void> upsertCustomer(const Customer &customer);
+    // upsertCustomer() for a customer not in the file yet (a first download), so it has no
+    // addresses to replace; no savepoint of its own: on a failure the caller rolls back.
+    Result<void> insertNewCustomer(const Customer &customer);
     // Orders keep their customer_name; their customer_id becomes NULL.
     Result<void> deleteCustomer(const QString &id);
 
@@ -87,6 +90,8 @@ public:
     static QByteArray listSql(const CustomerQuery &query);
 
 private:
+    Result<void> writeCustomerRow(const Customer &customer);
+    Result<void> insertAddresses(const Customer &customer);
     SqliteDatabase &m_db;
 };
 

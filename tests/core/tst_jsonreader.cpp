@@ -4,6 +4,10 @@
 #include <QJsonDocument>
 #include <QTest>
 
+#include <simdjson.h>
+
+#include <list>
+
 using namespace sk;
 using namespace Qt::StringLiterals;
 
@@ -11,17 +15,32 @@ namespace {
 
 const QString kId = u"0190a4c2-7b1e-7c3d-8e4f-5a6b7c8d9e0f"_s;
 
+// Every case runs twice (initTestCase_data): over a QJsonObject, and straight over a
+// simdjson document, the bulk download's way. Both must read and refuse alike.
+bool g_native = false;
+std::list<simdjson::dom::parser> g_parsers; // documents outlive the readers until cleanup()
+
+JsonReader readerOf(const QByteArray &json, const QString &path = {})
+{
+    if (!g_native)
+        return JsonReader(QJsonDocument::fromJson(json).object(), path);
+    simdjson::dom::element root;
+    const auto error = g_parsers.emplace_back().parse(json.constData(), size_t(json.size())).get(root);
+    if (error != simdjson::SUCCESS)
+        qFatal("simdjson cannot parse a test document: %s", simdjson::error_message(error));
+    return JsonReader(root, path);
+}
+
 JsonReader readerOf(const char *json, const QString &path = {})
 {
-    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray(json));
-    return JsonReader(doc.object(), path);
+    return readerOf(QByteArray(json), path);
 }
 
 JsonReader readerWith(const QString &key, const QJsonValue &value)
 {
     QJsonObject o;
     o.insert(key, value);
-    return JsonReader(o);
+    return readerOf(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
 // The error's code and path, and the message naming the field.
@@ -41,6 +60,29 @@ class tst_JsonReader : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase_data()
+    {
+        QTest::addColumn<bool>("native");
+        QTest::newRow("QJsonObject") << false;
+        QTest::newRow("simdjson") << true;
+    }
+
+    void init()
+    {
+        QFETCH_GLOBAL(bool, native);
+        g_native = native;
+    }
+
+    void cleanup() { g_parsers.clear(); }
+
+    void nativeReaderConvertsToTheSameObject()
+    {
+        const QByteArray json = R"({"a": "x\u00e9", "n": 12345678901, "d": 0.5, "b": true, "z": null,
+                                     "o": {"l": [1, "two", {"k": []}]}})";
+        const QJsonObject expected = QJsonDocument::fromJson(json).object();
+        QCOMPARE(readerOf(json).object(), expected);
+    }
+
     void nestedReadersCarryTheirPath()
     {
         const JsonReader root = readerOf(R"({"order": {"lines": [{"quantity": 1}, {"quantity": "2"}]}})");

@@ -7,6 +7,8 @@
 #include <QSet>
 #include <QTest>
 
+#include <simdjson.h>
+
 #include <functional>
 
 using namespace sk;
@@ -801,6 +803,41 @@ private slots:
         verifySame(fullOrder().lines.at(0), d->lines.at(0));
         // Unknown address keys are kept: the address is free-form beyond the fields we check.
         QCOMPARE(jsonObject(d->order.billingAddressJson).value(u"gate_code").toString(), u"42"_s);
+    }
+
+    // The bulk download reads documents straight from simdjson (JsonReader's second backend):
+    // the same records, the same cleaned addresses, the same errors.
+    void simdjsonReaderDecodesTheSame()
+    {
+        QJsonObject json = RecordJson::toJson(fullOrder());
+        json = withValue(json, u"billing_address.city", QJsonValue(u"  Ikeja \t"_s)); // cleaned
+        json = withValue(json, u"billing_address.company", QJsonValue());            // null: dropped
+        json = withValue(json, u"shipping_address.gate_code", QJsonValue(u"42"_s));   // kept
+        const QByteArray text = QJsonDocument(json).toJson(QJsonDocument::Compact);
+        simdjson::dom::parser parser;
+        simdjson::dom::element root;
+        QVERIFY(parser.parse(text.constData(), size_t(text.size())).get(root) == simdjson::SUCCESS);
+
+        const auto viaQt = RecordJson::orderDetailFromJson(json);
+        const auto viaSimdjson = RecordJson::orderDetailFromJson(JsonReader(root));
+        SK_VERIFY_OK(viaQt);
+        SK_VERIFY_OK(viaSimdjson);
+        verifySame(viaQt.value(), viaSimdjson.value());
+        const QJsonObject billing = jsonObject(viaSimdjson->order.billingAddressJson);
+        QCOMPARE(billing.value(u"city").toString(), u"Ikeja"_s);
+        QVERIFY(!billing.contains(u"company"));
+        QCOMPARE(jsonObject(viaSimdjson->order.shippingAddressJson).value(u"gate_code").toString(), u"42"_s);
+
+        // A bad value deep inside is named by the same path either way.
+        json = withValue(json, u"lines[1].quantity", QJsonValue(u"2"_s));
+        const QByteArray bad = QJsonDocument(json).toJson(QJsonDocument::Compact);
+        simdjson::dom::parser badParser;
+        QVERIFY(badParser.parse(bad.constData(), size_t(bad.size())).get(root) == simdjson::SUCCESS);
+        const auto qtError = RecordJson::orderDetailFromJson(json);
+        const auto simdjsonError = RecordJson::orderDetailFromJson(JsonReader(root));
+        QVERIFY(!qtError.ok() && !simdjsonError.ok());
+        QCOMPARE(simdjsonError.error().detail, u"lines[1].quantity"_s);
+        QCOMPARE(simdjsonError.error().message, qtError.error().message);
     }
 
     void availableIsOutputOnly()

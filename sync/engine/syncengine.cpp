@@ -4,6 +4,7 @@
 #include "crashpoint.h"
 #include "engine/backoff.h"
 #include "local/changeapplier.h"
+#include "local/changefeedpage.h"
 #include "local/outbox.h"
 #include "local/rebaser.h"
 #include "local/stagingstore.h"
@@ -307,6 +308,12 @@ Result<void> SyncEngine::pushAll(SyncReport &report, const CancelFlag *cancel)
 
 Result<ChangesPage> SyncEngine::fetchPage(HttpClient &http, const QString &cursor)
 {
+    SK_TRY_ASSIGN(page, fetchFeedPage(http, cursor));
+    return page.toChangesPage();
+}
+
+Result<ChangeFeedPage> SyncEngine::fetchFeedPage(HttpClient &http, const QString &cursor)
+{
     QString path = shopPath(u"/sync/changes?limit=%1"_s.arg(m_options.pageLimit));
     if (!cursor.isEmpty())
         path += u"&cursor="_s + QString::fromLatin1(QUrl::toPercentEncoding(cursor));
@@ -317,7 +324,7 @@ Result<ChangesPage> SyncEngine::fetchPage(HttpClient &http, const QString &curso
         return makeError(u"sync.cursor_expired"_s, QCoreApplication::translate("sk::SyncEngine", "The server no longer has the changes since the last sync."));
     if (response.status != 200)
         return statusError(response);
-    return ChangeApplier::parsePage(response.body);
+    return ChangeFeedPage::parse(response.body);
 }
 
 Result<void> SyncEngine::initialSync(SyncReport &report, const CancelFlag *cancel)
@@ -327,19 +334,38 @@ Result<void> SyncEngine::initialSync(SyncReport &report, const CancelFlag *cance
     emitProgress(SyncProgress::Phase::InitialSync, staging->changesApplied());
     if (!m_prefetchHttp)
         m_prefetchHttp = std::make_unique<HttpClient>(m_options.http);
-    // Page N+1 is fetched and parsed on another thread while page N is written: the download
-    // and the disk work overlap. One fetch is in flight at a time, on its own HttpClient.
+    // Three pages at a time, each on its own thread: the server prepares page N+1 (asked for
+    // as soon as page N's cursor is read), page N's documents are read into records, and page
+    // N-1 is written to the staging file. One fetch is in flight at a time, on its own client.
     const auto fetchAhead = [this](const QString &from) {
-        return std::async(std::launch::async, [this, from] { return fetchPage(*m_prefetchHttp, from); });
+        return std::async(std::launch::async, [this, from] { return fetchFeedPage(*m_prefetchHttp, from); });
     };
-    std::future<Result<ChangesPage>> next = fetchAhead(cursor);
+    const auto decodeAhead = [](const ChangeFeedPage &page) {
+        return std::async(std::launch::async, [page] { return page.decode(); });
+    };
+    const auto write = [&](Result<DecodedPage> decoded) -> Result<void> {
+        if (!decoded.ok())
+            return decoded.error();
+        SK_TRY(staging->applyPage(*decoded));
+        CrashPoint::hit("mid_staging");
+        report.pulledChanges += int(decoded->changes.size());
+        ++report.pages;
+        emitProgress(SyncProgress::Phase::InitialSync, staging->changesApplied());
+        return {};
+    };
+    std::future<Result<ChangeFeedPage>> next = fetchAhead(cursor);
+    std::optional<std::future<Result<DecodedPage>>> decoding; // the page read before this one
     bool restarted = false;
     while (true) {
-        Result<ChangesPage> page = next.get();
+        Result<ChangeFeedPage> page = next.get();
         if (cancel && cancel->isCancelled())
             return cancelled();
         if (!page.ok() && page.error().code == "sync.cursor_expired"_L1 && !restarted) {
-            // The staged download is too old to resume: start it again from the beginning.
+            // The staged download is too old to resume: start it again from the beginning,
+            // without the page read from the old one.
+            if (decoding)
+                decoding->wait();
+            decoding.reset();
             staging.reset();
             SK_TRY(StagingStore::remove(m_store));
             SK_TRY_ASSIGN(fresh, StagingStore::open(m_store));
@@ -349,19 +375,18 @@ Result<void> SyncEngine::initialSync(SyncReport &report, const CancelFlag *cance
             continue;
         }
         if (!page.ok())
-            return page.error();
-        if (page->hasMore)
-            next = fetchAhead(page->nextCursor);
-        const Result<void> applied = staging->applyPage(*page);
-        if (!applied.ok())
-            return applied.error(); // the future's destructor waits for the fetch in flight
-        CrashPoint::hit("mid_staging");
-        report.pulledChanges += int(page->changes.size());
-        ++report.pages;
-        emitProgress(SyncProgress::Phase::InitialSync, staging->changesApplied());
-        if (!page->hasMore)
+            return page.error(); // the futures' destructors wait for the work in flight
+        if (page->hasMore())
+            next = fetchAhead(page->nextCursor());
+        auto decoded = decodeAhead(*page);
+        if (decoding)
+            SK_TRY(write(decoding->get()));
+        decoding = std::move(decoded);
+        if (!page->hasMore())
             break;
     }
+    if (decoding)
+        SK_TRY(write(decoding->get()));
     SK_TRY(staging->swapInto(m_store, m_clock.nowMs()));
     report.initialSync = true;
     return {};

@@ -17,6 +17,7 @@ namespace sk {
 class AuthSession;
 class ShopStore;
 struct ChangesPage;
+class ChangeFeedPage;
 
 struct SyncReport
 {
@@ -106,6 +107,7 @@ private:
     Result<void> pullAll(SyncReport &report, const CancelFlag *cancel);
     Result<void> initialSync(SyncReport &report, const CancelFlag *cancel);
     Result<ChangesPage> fetchPage(HttpClient &http, const QString &cursor);
+    Result<ChangeFeedPage> fetchFeedPage(HttpClient &http, const QString &cursor);
     Result<HttpResponse> call(const QByteArray &method, const QString &path, const QByteArray &body = {});
     Result<HttpResponse> call(HttpClient &http, const QByteArray &method, const QString &path,
                               const QByteArray &body = {});

@@ -1,6 +1,7 @@
 #include "engine/syncworker.h"
 
 #include "engine/backoff.h"
+#include "local/stagingstore.h"
 #include "storage/shopstore.h"
 #include "synclogging.h"
 
@@ -57,6 +58,12 @@ public:
             m_backoff.reset();
             emit m_owner->syncFinished(*result, QString());
             publish(std::nullopt);
+            if (result->initialSync) {
+                // The downloaded shop sits in the WAL; into the file with it, now that it shows.
+                const Result<void> checkpointed = StagingStore::checkpointWal(m_store);
+                if (!checkpointed.ok())
+                    qCWarning(lcSyncEngine).noquote() << "checkpoint failed:" << checkpointed.error().toString();
+            }
             m_next->start(m_options.intervalMs);
             return;
         }

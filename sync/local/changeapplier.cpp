@@ -1,5 +1,6 @@
 #include "changeapplier.h"
 
+#include "local/changefeedpage.h"
 #include "local/entitydocuments.h"
 #include "local/outbox.h"
 #include "local/rebaser.h"
@@ -8,16 +9,11 @@
 #include "synclogging.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonParseError>
-#include <QJsonValue>
 #include <QSet>
 
 #include <sqlite3.h>
 
-#include <limits>
-#include <optional>
+#include <type_traits>
 
 using namespace Qt::StringLiterals;
 
@@ -36,45 +32,6 @@ bool isKnownType(const QString &type)
 bool isLedger(const EntityRef &ref)
 {
     return ref.type == u"ledger_entry";
-}
-
-Error badPage(const QString &field, const QString &why)
-{
-    return makeError(u"sync.bad_page"_s,
-                     QCoreApplication::translate("ChangeApplier",
-                                                 "The server sent a page of changes this version cannot read: "
-                                                 "\u201C%1\u201D %2.")
-                         .arg(field, why),
-                     field);
-}
-
-QString mustBe(const char *what)
-{
-    return QCoreApplication::translate("ChangeApplier", "must be %1").arg(QString::fromLatin1(what));
-}
-
-// A whole JSON number (QJsonValue keeps integers exact up to 2^53 and beyond as qint64).
-std::optional<qint64> wholeNumber(const QJsonValue &value)
-{
-    if (!value.isDouble())
-        return std::nullopt;
-    constexpr qint64 sentinel = std::numeric_limits<qint64>::min();
-    const qint64 i = value.toInteger(sentinel);
-    if (i == sentinel)
-        return std::nullopt;
-    return i;
-}
-
-Result<qint64> requiredInteger(const QJsonObject &object, QLatin1StringView key, const QString &path, qint64 minimum)
-{
-    const auto it = object.constFind(key);
-    const QString field = path.isEmpty() ? QString(key) : path + u'.' + key;
-    if (it == object.constEnd())
-        return badPage(field, QCoreApplication::translate("ChangeApplier", "is missing"));
-    const auto number = wholeNumber(*it);
-    if (!number || *number < minimum)
-        return badPage(field, minimum == 0 ? mustBe("a whole number of at least 0") : mustBe("a whole number"));
-    return *number;
 }
 
 // Drops outbox rows the server has (whatever their answer was). Outbox::confirmUpTo writes an
@@ -153,9 +110,21 @@ Result<void> applyChange(SqliteDatabase &db, const Change &change, bool tracking
     return {};
 }
 
+Result<void> insertStaged(SqliteDatabase &db, const Change &change)
+{
+    return EntityDocuments::insertNew(db, change.entity, change.data);
+}
+
+Result<void> insertStaged(SqliteDatabase &db, const DecodedChange &change)
+{
+    return EntityDocuments::insertDecoded(db, change.entity, change.record);
+}
+
 // applyChange() for a staging file: no outbox, and a record without a local row (every record
-// of a fresh download) is inserted without first clearing children it cannot have.
-Result<void> applyStagedChange(SqliteDatabase &db, const Change &change, PageStats &stats)
+// of a fresh download) is inserted without first clearing children it cannot have. A decoded
+// change was read already; a Change (QJsonObject) is read here.
+template <typename AnyChange>
+Result<void> applyStagedChange(SqliteDatabase &db, const AnyChange &change, PageStats &stats)
 {
     if (!isKnownType(change.entity.type))
         return {};
@@ -176,10 +145,15 @@ Result<void> applyStagedChange(SqliteDatabase &db, const Change &change, PageSta
         ++stats.ignoredOlder;
         return {};
     }
-    if (stored)
-        SK_TRY(EntityDocuments::write(db, change.entity, change.data));
-    else
-        SK_TRY(EntityDocuments::insertNew(db, change.entity, change.data));
+    if (stored) {
+        // Rare (a record changed during the download, or a resumed page): the general write.
+        if constexpr (std::is_same_v<AnyChange, Change>)
+            SK_TRY(EntityDocuments::write(db, change.entity, change.data));
+        else
+            SK_TRY(EntityDocuments::writeDecoded(db, change.entity, change.record));
+    } else {
+        SK_TRY(insertStaged(db, change));
+    }
     ++stats.upserted;
     return {};
 }
@@ -203,83 +177,8 @@ Error withChange(Error error, const Change &change)
 
 Result<ChangesPage> ChangeApplier::parsePage(const QByteArray &body)
 {
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        return badPage(u"body"_s, QCoreApplication::translate("ChangeApplier", "is not JSON (%1 at offset %2)")
-                                      .arg(parseError.errorString())
-                                      .arg(parseError.offset));
-    }
-    if (!doc.isObject())
-        return badPage(u"body"_s, mustBe("an object"));
-    const QJsonObject root = doc.object();
-
-    ChangesPage page;
-    const QJsonValue cursor = root.value(QLatin1StringView("next_cursor"));
-    if (!cursor.isString() || cursor.toString().isEmpty())
-        return badPage(u"next_cursor"_s, mustBe("a non-empty string"));
-    page.nextCursor = cursor.toString();
-
-    const QJsonValue hasMore = root.value(QLatin1StringView("has_more"));
-    if (!hasMore.isBool())
-        return badPage(u"has_more"_s, mustBe("true or false"));
-    page.hasMore = hasMore.toBool();
-
-    SK_TRY_ASSIGN(lastApplied, requiredInteger(root, QLatin1StringView("last_applied_seq"), {}, 0));
-    page.lastAppliedSeq = lastApplied;
-    SK_TRY_ASSIGN(serverTime, requiredInteger(root, QLatin1StringView("server_time"), {}, 0));
-    page.serverTime = serverTime;
-
-    const QJsonValue changesValue = root.value(QLatin1StringView("changes"));
-    if (!changesValue.isArray())
-        return badPage(u"changes"_s, mustBe("an array"));
-    const QJsonArray changes = changesValue.toArray();
-    page.changes.reserve(changes.size());
-    const QString deleteOp = u"delete"_s;
-    const QString upsertOp = u"upsert"_s;
-    for (qsizetype i = 0; i < changes.size(); ++i) {
-        // Only an error names the change: its path is built then, not for every change.
-        const auto path = [i] { return QStringLiteral("changes[%1]").arg(i); };
-        const QJsonValue value = changes.at(i);
-        if (!value.isObject())
-            return badPage(path(), mustBe("an object"));
-        const QJsonObject object = value.toObject();
-
-        Change change;
-        const QJsonValue type = object.value(QLatin1StringView("type"));
-        if (type.isString())
-            change.entity.type = type.toString();
-        if (change.entity.type.isEmpty())
-            return badPage(path() + u".type"_s, mustBe("a non-empty string"));
-        if (!isKnownType(change.entity.type))
-            continue; // a newer server's record kind
-
-        const QJsonValue id = object.value(QLatin1StringView("id"));
-        if (id.isString())
-            change.entity.id = id.toString();
-        if (change.entity.id.isEmpty())
-            return badPage(path() + u".id"_s, mustBe("a non-empty string"));
-
-        const auto version = wholeNumber(object.value(QLatin1StringView("version")));
-        if (!version || *version < 0) // requiredInteger names the problem
-            return requiredInteger(object, QLatin1StringView("version"), path(), 0).error();
-        change.version = *version;
-
-        const QJsonValue op = object.value(QLatin1StringView("op"));
-        const QString opText = op.isString() ? op.toString() : QString();
-        if (opText == deleteOp) {
-            change.isDelete = true;
-        } else if (opText == upsertOp) {
-            const QJsonValue data = object.value(QLatin1StringView("data"));
-            if (!data.isObject())
-                return badPage(path() + u".data"_s, mustBe("an object"));
-            change.data = data.toObject();
-        } else {
-            return badPage(path() + u".op"_s, mustBe("\u201Cupsert\u201D or \u201Cdelete\u201D"));
-        }
-        page.changes.append(std::move(change));
-    }
-    return page;
+    SK_TRY_ASSIGN(page, ChangeFeedPage::parse(body));
+    return page.toChangesPage();
 }
 
 Result<PageStats> ChangeApplier::applyPage(SqliteDatabase &db, const ChangesPage &page, qint64 nowMs)
@@ -332,6 +231,21 @@ Result<PageStats> ChangeApplier::applyPages(SqliteDatabase &db, const QList<Chan
     qCDebug(lcSyncPull) << "applied" << pages.size() << "page(s):" << stats.upserted << "upserted," << stats.deleted
                         << "deleted," << stats.ignoredOlder << "older," << stats.rebased << "rebased,"
                         << stats.confirmed << "confirmed";
+    return stats;
+}
+
+Result<PageStats> ChangeApplier::applyToStaging(SqliteDatabase &db, const DecodedPage &page)
+{
+    PageStats stats;
+    for (const DecodedChange &change : page.changes) {
+        auto applied = applyStagedChange(db, change, stats);
+        if (!applied.ok()) {
+            Error error = applied.error();
+            error.detail = QStringLiteral("%1 %2: %3").arg(change.entity.type, change.entity.id, error.detail);
+            return error;
+        }
+    }
+    SK_TRY(Outbox::saveCursor(db, page.nextCursor, page.lastAppliedSeq, page.serverTime));
     return stats;
 }
 

@@ -11,6 +11,7 @@
 namespace sk {
 
 class SqliteDatabase;
+struct DecodedPage;
 
 struct Change
 {
@@ -42,8 +43,9 @@ struct PageStats
 class ChangeApplier
 {
 public:
-    // Parses one page. Unknown keys and unknown entity types are ignored (a newer server);
-    // a page that is not the documented shape is "sync.bad_page" naming the offending field.
+    // Parses one page (ChangeFeedPage). Unknown keys and unknown entity types are ignored (a
+    // newer server); a page that is not the documented shape is "sync.bad_page" naming the
+    // offending field.
     static Result<ChangesPage> parsePage(const QByteArray &body);
 
     // Applies one page in the caller's transaction, in this order: drops outbox rows at or below
@@ -69,6 +71,8 @@ public:
     // record with no local row yet is inserted without clearing children first
     // (EntityDocuments::insertNew); on a failure the caller rolls its transaction back.
     static Result<PageStats> applyToStaging(SqliteDatabase &db, const ChangesPage &page);
+    // The same for a page whose documents were read already (ChangeFeedPage::decode).
+    static Result<PageStats> applyToStaging(SqliteDatabase &db, const DecodedPage &page);
 
     // Drops the rows whose parent is missing: variants without product, levels without variant or
     // location, addresses without customer, order children without order (an order's missing

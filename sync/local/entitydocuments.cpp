@@ -160,38 +160,33 @@ Result<std::optional<QJsonObject>> asDocument(Result<std::optional<T>> found)
 
 // ---- writing ----------------------------------------------------------------------------
 
+// lenientOrder() would change the document: it lacks money (a warehouse caller's), or its
+// "lines" or "refunds" is not an array of objects (the strict reading after it names those).
+bool needsLeniency(const JsonReader &order)
+{
+    if (!order.has(u"subtotal") || !order.has(u"total"))
+        return true;
+    const auto lines = order.objectArray(u"lines");
+    if (!lines.ok())
+        return true;
+    for (const JsonReader &line : *lines) {
+        if (!line.has(u"unit_price") || !line.has(u"total"))
+            return true;
+    }
+    const auto refunds = order.objectArray(u"refunds");
+    if (!refunds.ok())
+        return true;
+    for (const JsonReader &refund : *refunds) {
+        if (!refund.has(u"amount"))
+            return true;
+    }
+    return false;
+}
+
 bool present(const QJsonObject &o, QStringView key)
 {
     const QJsonValue v = o.value(key);
     return !v.isUndefined() && !v.isNull();
-}
-
-// lenientOrder() would change the document: it lacks money (a warehouse caller's), or its
-// "lines" is not an array.
-bool needsLeniency(const QJsonObject &order)
-{
-    if (!present(order, u"subtotal") || !present(order, u"total"))
-        return true;
-    const auto lines = order.constFind(QLatin1StringView("lines"));
-    if (lines != order.constEnd()) {
-        if (!lines->isArray())
-            return true;
-        for (const QJsonValue &value : lines->toArray()) {
-            if (!value.isObject())
-                continue;
-            const QJsonObject line = value.toObject();
-            if (!present(line, u"unit_price") || !present(line, u"total"))
-                return true;
-        }
-    }
-    const QJsonValue refunds = order.value(QLatin1StringView("refunds"));
-    if (refunds.isArray()) {
-        for (const QJsonValue &value : refunds.toArray()) {
-            if (value.isObject() && !present(value.toObject(), u"amount"))
-                return true;
-        }
-    }
-    return false;
 }
 
 // A warehouse caller's order lacks money and customer fields (server/api/redaction.cpp).
@@ -244,10 +239,12 @@ Result<void> deleteOrderChildren(SqliteDatabase &db, const QString &orderId)
     return {};
 }
 
-// The order document read leniently (see lenientOrder), copied only when that changes it.
-Result<OrderDetail> readOrder(const EntityRef &ref, const QJsonObject &doc)
+// The order document read leniently (see lenientOrder), converted and copied only when that
+// changes it.
+Result<OrderDetail> readOrder(const EntityRef &ref, const JsonReader &doc)
 {
-    SK_TRY_ASSIGN(detail, RecordJson::orderDetailFromJson(needsLeniency(doc) ? lenientOrder(doc) : doc));
+    SK_TRY_ASSIGN(detail, needsLeniency(doc) ? RecordJson::orderDetailFromJson(lenientOrder(doc.object()))
+                                             : RecordJson::orderDetailFromJson(doc));
     if (detail.order.id != ref.id)
         return mismatch(ref, detail.order.id);
     return detail;
@@ -262,9 +259,8 @@ Result<void> upsertOrderRow(SqliteDatabase &db, const EntityRef &ref, const Orde
 // An order that has no local row, so no children either (EntityDocuments::insertNew): each
 // child is one INSERT, without the per-child savepoint, DELETE and refunded-total recount of
 // OrderRepository's upserts. Same rows as writeOrder.
-Result<void> insertOrder(SqliteDatabase &db, const EntityRef &ref, const QJsonObject &doc)
+Result<void> insertOrder(SqliteDatabase &db, const EntityRef &ref, const OrderDetail &detail)
 {
-    SK_TRY_ASSIGN(detail, readOrder(ref, doc));
     SK_TRY(upsertOrderRow(db, ref, detail.order)); // refunded_total is the document's
     OrderRepository orders(db);
     for (const OrderLine &line : std::as_const(detail.lines))
@@ -278,9 +274,8 @@ Result<void> insertOrder(SqliteDatabase &db, const EntityRef &ref, const QJsonOb
     return {};
 }
 
-Result<void> writeOrder(SqliteDatabase &db, const EntityRef &ref, const QJsonObject &doc)
+Result<void> writeOrder(SqliteDatabase &db, const EntityRef &ref, const OrderDetail &detail)
 {
-    SK_TRY_ASSIGN(detail, readOrder(ref, doc));
     OrderRepository orders(db);
     SK_TRY(upsertOrderRow(db, ref, detail.order));
     SK_TRY(deleteOrderChildren(db, detail.order.id));
@@ -301,62 +296,87 @@ Result<void> writeOrder(SqliteDatabase &db, const EntityRef &ref, const QJsonObj
     return {};
 }
 
+// The decoded document as a Record, when it describes the entity `ref` names.
+template <typename T, typename IdOf>
+Result<EntityDocuments::Record> record(Result<T> read, const EntityRef &ref, IdOf idOf)
+{
+    if (!read.ok())
+        return read.error();
+    const QString id = idOf(*read);
+    if (id != ref.id)
+        return mismatch(ref, id);
+    return EntityDocuments::Record(std::move(read).value());
+}
+
+Result<EntityDocuments::Record> decodeDocument(const EntityRef &ref, const JsonReader &doc)
+{
+    if (ref.type == kProduct)
+        return record(RecordJson::productFromJson(doc), ref, [](const Product &p) { return p.id; });
+    if (ref.type == kVariant)
+        return record(RecordJson::variantFromJson(doc), ref, [](const Variant &v) { return v.id; });
+    if (ref.type == kLevel) {
+        return record(RecordJson::inventoryLevelFromJson(doc), ref, [](const InventoryLevel &l) {
+            return EntityDocuments::levelId(l.variantId, l.locationId);
+        });
+    }
+    if (ref.type == kLedger)
+        return record(RecordJson::ledgerEntryFromJson(doc), ref, [](const LedgerEntry &e) { return e.id; });
+    if (ref.type == kLocation)
+        return record(RecordJson::locationFromJson(doc), ref, [](const Location &l) { return l.id; });
+    if (ref.type == kShopSettings) {
+        // The feed may leave the settings' id out.
+        return record(RecordJson::shopSettingsFromJson(doc), ref,
+                      [&ref](const ShopSettings &s) { return ref.id.isEmpty() ? ref.id : s.shopId; });
+    }
+    if (ref.type == kCustomer)
+        return record(RecordJson::customerFromJson(doc), ref, [](const Customer &c) { return c.id; });
+    if (ref.type == kOrder) // readOrder checks the id
+        return record(readOrder(ref, doc), ref, [&ref](const OrderDetail &) { return ref.id; });
+    return unknownType(ref);
+}
+
+// Writes a decoded document. `fresh`: the entity has no local row, so an order has no
+// children to clear first (EntityDocuments::insertNew).
+Result<void> writeRecord(SqliteDatabase &db, const EntityRef &ref, const EntityDocuments::Record &record,
+                         EntityDocuments::KeyClash clash, bool fresh)
+{
+    if (const auto *product = std::get_if<Product>(&record)) {
+        ProductRepository repo(db);
+        return upsertKeyed(db, ref, clash, product->handle, [&] { return repo.upsertProduct(*product); });
+    }
+    if (const auto *variant = std::get_if<Variant>(&record)) {
+        ProductRepository repo(db);
+        auto written = upsertKeyed(db, ref, clash, variant->sku, [&] { return repo.upsertVariant(*variant); });
+        return explainForeignKey(db, ref, std::move(written), {{{kProduct, variant->productId}, kProductExists}});
+    }
+    if (const auto *level = std::get_if<InventoryLevel>(&record)) {
+        return explainForeignKey(db, ref, InventoryRepository(db).upsertLevel(*level),
+                                 {{{kVariant, level->variantId}, kVariantExists},
+                                  {{kLocation, level->locationId}, kLocationExists}});
+    }
+    if (const auto *entry = std::get_if<LedgerEntry>(&record)) {
+        // Append-only: an entry already here is never changed.
+        return InventoryRepository(db).appendLedger(*entry, InventoryRepository::IfPresent::KeepExisting);
+    }
+    if (const auto *location = std::get_if<Location>(&record))
+        return ShopRepository(db).upsertLocation(*location);
+    if (const auto *settings = std::get_if<ShopSettings>(&record))
+        return ShopRepository(db).saveSettings(*settings);
+    if (const auto *customer = std::get_if<Customer>(&record)) {
+        CustomerRepository repo(db);
+        return upsertKeyed(db, ref, clash, customer->email, [&] {
+            return fresh ? repo.insertNewCustomer(*customer) : repo.upsertCustomer(*customer);
+        });
+    }
+    const auto &detail = std::get<OrderDetail>(record);
+    return fresh ? insertOrder(db, ref, detail) : writeOrder(db, ref, detail);
+}
+
 Result<void> writeDocument(SqliteDatabase &db, const EntityRef &ref, const QJsonObject &doc,
                            EntityDocuments::KeyClash clash)
 {
-    if (ref.type == kProduct) {
-        SK_TRY_ASSIGN(product, RecordJson::productFromJson(doc));
-        if (product.id != ref.id)
-            return mismatch(ref, product.id);
-        ProductRepository repo(db);
-        return upsertKeyed(db, ref, clash, product.handle, [&] { return repo.upsertProduct(product); });
-    }
-    if (ref.type == kVariant) {
-        SK_TRY_ASSIGN(variant, RecordJson::variantFromJson(doc));
-        if (variant.id != ref.id)
-            return mismatch(ref, variant.id);
-        ProductRepository repo(db);
-        auto written = upsertKeyed(db, ref, clash, variant.sku, [&] { return repo.upsertVariant(variant); });
-        return explainForeignKey(db, ref, std::move(written), {{{kProduct, variant.productId}, kProductExists}});
-    }
-    if (ref.type == kLevel) {
-        SK_TRY_ASSIGN(level, RecordJson::inventoryLevelFromJson(doc));
-        const QString id = EntityDocuments::levelId(level.variantId, level.locationId);
-        if (id != ref.id)
-            return mismatch(ref, id);
-        return explainForeignKey(db, ref, InventoryRepository(db).upsertLevel(level),
-                                 {{{kVariant, level.variantId}, kVariantExists},
-                                  {{kLocation, level.locationId}, kLocationExists}});
-    }
-    if (ref.type == kLedger) {
-        SK_TRY_ASSIGN(entry, RecordJson::ledgerEntryFromJson(doc));
-        if (entry.id != ref.id)
-            return mismatch(ref, entry.id);
-        // Append-only: an entry already here is never changed.
-        return InventoryRepository(db).appendLedger(entry, InventoryRepository::IfPresent::KeepExisting);
-    }
-    if (ref.type == kLocation) {
-        SK_TRY_ASSIGN(location, RecordJson::locationFromJson(doc));
-        if (location.id != ref.id)
-            return mismatch(ref, location.id);
-        return ShopRepository(db).upsertLocation(location);
-    }
-    if (ref.type == kShopSettings) {
-        SK_TRY_ASSIGN(settings, RecordJson::shopSettingsFromJson(doc));
-        if (!ref.id.isEmpty() && settings.shopId != ref.id)
-            return mismatch(ref, settings.shopId);
-        return ShopRepository(db).saveSettings(settings);
-    }
-    if (ref.type == kCustomer) {
-        SK_TRY_ASSIGN(customer, RecordJson::customerFromJson(doc));
-        if (customer.id != ref.id)
-            return mismatch(ref, customer.id);
-        CustomerRepository repo(db);
-        return upsertKeyed(db, ref, clash, customer.email, [&] { return repo.upsertCustomer(customer); });
-    }
-    if (ref.type == kOrder)
-        return writeOrder(db, ref, doc);
-    return unknownType(ref);
+    SK_TRY_ASSIGN(decoded, decodeDocument(ref, JsonReader(doc)));
+    return writeRecord(db, ref, decoded, clash, false);
 }
 
 Result<void> deleteEntity(SqliteDatabase &db, const EntityRef &ref)
@@ -492,10 +512,29 @@ Result<qint64> EntityDocuments::version(SqliteDatabase &db, const EntityRef &ref
 
 Result<void> EntityDocuments::insertNew(SqliteDatabase &db, const EntityRef &ref, const QJsonObject &doc)
 {
-    if (ref.type == kOrder)
-        return insertOrder(db, ref, doc);
+    SK_TRY_ASSIGN(decoded, decodeDocument(ref, JsonReader(doc)));
+    return insertDecoded(db, ref, decoded);
+}
+
+Result<void> EntityDocuments::writeDecoded(SqliteDatabase &db, const EntityRef &ref, const Record &record)
+{
+    // As write(): all or nothing; an order or a customer is several statements.
+    if (ref.type != kOrder && ref.type != kCustomer)
+        return writeRecord(db, ref, record, KeyClash::ServerWins, false);
+    SK_TRY_ASSIGN(savepoint, SqliteSavepoint::begin(db, "entity_document"));
+    SK_TRY(writeRecord(db, ref, record, KeyClash::ServerWins, false));
+    return savepoint.release();
+}
+
+Result<EntityDocuments::Record> EntityDocuments::decode(const EntityRef &ref, const JsonReader &doc)
+{
+    return decodeDocument(ref, doc);
+}
+
+Result<void> EntityDocuments::insertDecoded(SqliteDatabase &db, const EntityRef &ref, const Record &record)
+{
     // One upsert each, or CustomerRepository's own savepoint: no outer one needed either.
-    return writeDocument(db, ref, doc, KeyClash::ServerWins);
+    return writeRecord(db, ref, record, KeyClash::ServerWins, true);
 }
 
 Result<std::optional<qint64>> EntityDocuments::storedVersion(SqliteDatabase &db, const EntityRef &ref)

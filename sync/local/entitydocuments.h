@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/records.h"
 #include "local/entityref.h"
 #include "util/result.h"
 
@@ -8,9 +9,11 @@
 
 #include <optional>
 #include <utility>
+#include <variant>
 
 namespace sk {
 
+class JsonReader;
 class SqliteDatabase;
 
 // Reads and writes one entity of the local cache as its RecordJson document (the same shape
@@ -62,6 +65,15 @@ public:
     // result as write(). Runs in the caller's transaction without a savepoint of its own: on a
     // failure the caller rolls back (a half-written order may be left otherwise).
     static Result<void> insertNew(SqliteDatabase &db, const EntityRef &ref, const QJsonObject &doc);
+    // insertNew() in two steps, so a download can read documents on one thread and write them
+    // on another: decode() is the reading and checking (no database, thread-safe), and
+    // insertDecoded() the writing of what it returned. A customer carries its addresses.
+    using Record = std::variant<ShopSettings, Location, Product, Variant, InventoryLevel, LedgerEntry, Customer,
+                                OrderDetail>;
+    static Result<Record> decode(const EntityRef &ref, const JsonReader &doc);
+    static Result<void> insertDecoded(SqliteDatabase &db, const EntityRef &ref, const Record &record);
+    // write() of a decoded server document, for an entity that may have a local row.
+    static Result<void> writeDecoded(SqliteDatabase &db, const EntityRef &ref, const Record &record);
     // The row is there (cheaper than read()).
     static Result<bool> exists(SqliteDatabase &db, const EntityRef &ref);
 

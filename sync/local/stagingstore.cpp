@@ -1,6 +1,7 @@
 #include "stagingstore.h"
 
 #include "local/changeapplier.h"
+#include "local/changefeedpage.h"
 #include "local/entitydocuments.h"
 #include "local/outbox.h"
 #include "local/rebaser.h"
@@ -328,6 +329,17 @@ qint64 StagingStore::changesApplied() const
 
 Result<void> StagingStore::applyPage(const ChangesPage &page)
 {
+    return applyAnyPage(page);
+}
+
+Result<void> StagingStore::applyPage(const DecodedPage &page)
+{
+    return applyAnyPage(page);
+}
+
+template <typename Page>
+Result<void> StagingStore::applyAnyPage(const Page &page)
+{
     if (!m_db)
         return swappedAlready();
     SK_TRY_ASSIGN(tx, SqliteTransaction::begin(*m_db));
@@ -355,8 +367,11 @@ Result<void> StagingStore::swapInto(ShopStore &store, qint64 nowMs)
         // Room for the index builds; the connection's own setting comes back afterwards.
         SK_TRY_ASSIGN(cacheSize, db.queryInt64("PRAGMA main.cache_size"));
         SK_TRY(db.exec("PRAGMA main.cache_size = -262144"));
+        // The index builds sort with a helper thread: nothing else runs during the swap.
+        SK_TRY(db.exec("PRAGMA threads = 2"));
         const auto restoreCache = qScopeGuard([&] {
             (void)db.exec("PRAGMA main.cache_size = " + QByteArray::number(cacheSize));
+            (void)db.exec("PRAGMA threads = 0");
         });
         // The commit's own automatic checkpoint is replaced by the explicit one below.
         SK_TRY_ASSIGN(autoCheckpoint, db.queryInt64("PRAGMA wal_autocheckpoint"));
@@ -403,19 +418,25 @@ Result<void> StagingStore::swapInto(ShopStore &store, qint64 nowMs)
             SK_TRY(tx.commit());
             qCDebug(lcSyncPull) << "swap: committed at" << timer.elapsed() << "ms";
         }
-        // The checkpoint the commit would have started (a WAL as large as the shop), timed on
-        // its own. PASSIVE: a reader in the middle of a read is never waited for. The swap is
-        // committed: a failure here only leaves the WAL for a later checkpoint.
-        const Result<void> checkpointed = db.exec("PRAGMA main.wal_checkpoint(PASSIVE)");
-        if (!checkpointed.ok())
-            qCWarning(lcSyncPull) << "checkpoint after the swap failed:" << checkpointed.error().toString();
-        qCDebug(lcSyncPull) << "swap: checkpointed at" << timer.elapsed() << "ms";
+        // The checkpoint the commit would have started (a WAL as large as the shop) is left to
+        // checkpointWal(), after the shop is shown: the data is durable in the WAL already.
         SK_TRY(attachment.detach());
     }
     m_db.reset();
     SK_TRY(removeFiles(m_path));
     qCInfo(lcSyncPull) << "swapped" << m_changesApplied << "downloaded changes into" << store.path() << "in"
                        << timer.elapsed() << "ms";
+    return {};
+}
+
+Result<void> StagingStore::checkpointWal(ShopStore &store)
+{
+    QElapsedTimer timer;
+    timer.start();
+    // A connection of its own: edits go on appending to the WAL meanwhile.
+    SK_TRY_ASSIGN(db, SqliteDatabase::open(store.path(), SqliteDatabase::Mode::ReadWrite));
+    SK_TRY(db->exec("PRAGMA main.wal_checkpoint(PASSIVE)"));
+    qCDebug(lcSyncPull) << "checkpointed" << store.path() << "in" << timer.elapsed() << "ms";
     return {};
 }
 

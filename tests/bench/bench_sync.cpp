@@ -5,10 +5,11 @@
 // 1. Initial sync of the cached demo shop (seed-demo --scale medium, shared with
 //    storekeep-bench-server under <build>/bench-data/server-<scale>/): a fresh shop file,
 //    API-token session, SyncEngine::syncOnce with pages of 5000, end to end (download into
-//    staging + swap). Baseline: one curl process fetching the same pages. Then the same pages
-//    again through the same public steps (HttpClient::send, ChangeApplier::parsePage,
-//    StagingStore::applyPage per entity type, StagingStore::swapInto) with a timer around each,
-//    to show where the time goes; QJsonDocument and simdjson parse the same bodies for comparison.
+//    staging + swap; the WAL checkpoint after it is not counted). Baseline: one curl process
+//    fetching the same pages. Then the same pages again through the same public steps, one
+//    after another (HttpClient::send, ChangeFeedPage::parse and decode, StagingStore::applyPage
+//    per entity type, StagingStore::swapInto, checkpointWal) with a timer around each, to show
+//    where the time goes; QJsonDocument parses the same bodies for comparison.
 // 2. Push: 10,000 inventory.adjust queued with ShopEditor::adjustInventory, then
 //    SyncEngine::pushOnly, in mutations/s. Baseline: curl posting the same number of prepared
 //    batches for another client.
@@ -26,6 +27,7 @@
 #include "auth/secretstore.h"
 #include "engine/syncengine.h"
 #include "local/changeapplier.h"
+#include "local/changefeedpage.h"
 #include "local/shopeditor.h"
 #include "local/stagingstore.h"
 #include "net/httpclient.h"
@@ -46,7 +48,6 @@
 #include <QTemporaryDir>
 #include <QUuid>
 
-#include <simdjson.h>
 #include <sqlite3.h>
 
 #include <fcntl.h>
@@ -150,10 +151,11 @@ struct Profile
     QMap<QString, std::pair<qint64, double>> applyByType; // entity type -> rows, seconds
     double swap = 0;       // StagingStore::open + swapInto
     double qjson = 0;      // QJsonDocument::fromJson alone (part of what parsePage does)
-    double simdjsonDom = 0; // simdjson DOM parse of the same bodies (a full tree, for comparison)
+    double decode = 0;     // ChangeFeedPage::decode: documents read into records
+    double checkpoint = 0; // StagingStore::checkpointWal after the swap (not part of the sync)
     qint64 bytes = 0;
     qint64 rows = 0;
-    double total() const { return http + parse + apply + swap; }
+    double total() const { return http + parse + decode + apply + swap; }
 };
 
 Profile profileInitialSync(const QString &dir, const QString &serverUrl, const CachedShop &shop,
@@ -164,7 +166,6 @@ Profile profileInitialSync(const QString &dir, const QString &serverUrl, const C
     const StoreIdentity identity{serverUrl, shop.shopId, QStringLiteral("bench-profile")};
     auto store = must(ShopStore::open(dir + u'/' + ShopStore::fileNameFor(identity), identity), QStringLiteral("open shop"));
     HttpClient http;
-    simdjson::dom::parser dom;
     QElapsedTimer timer;
 
     timer.start();
@@ -187,24 +188,20 @@ Profile profileInitialSync(const QString &dir, const QString &serverUrl, const C
         if (!doc.isObject())
             fail(QStringLiteral("a page is not a JSON object"));
 
-        simdjson::padded_string padded(response.body.constData(), size_t(response.body.size()));
         timer.start();
-        simdjson::dom::element element;
-        if (dom.parse(padded).get(element) != simdjson::SUCCESS)
-            fail(QStringLiteral("simdjson cannot parse a page"));
-        profile.simdjsonDom += timer.nsecsElapsed() / 1e9;
-
-        timer.start();
-        const ChangesPage page = must(ChangeApplier::parsePage(response.body), QStringLiteral("parse page"));
+        const ChangeFeedPage feedPage = must(ChangeFeedPage::parse(response.body), QStringLiteral("parse page"));
         profile.parse += timer.nsecsElapsed() / 1e9;
+        timer.start();
+        const DecodedPage page = must(feedPage.decode(), QStringLiteral("decode page"));
+        profile.decode += timer.nsecsElapsed() / 1e9;
         profile.rows += page.changes.size();
 
         // Type by type (the page split in one sub-page per entity type, each in its own
         // transaction, as applyPage does), to show which records cost the time. The staging
         // file has foreign keys off, so the order of the types does not matter.
-        QMap<QString, ChangesPage> byType;
-        for (const Change &change : page.changes) {
-            ChangesPage &part = byType[change.entity.type];
+        QMap<QString, DecodedPage> byType;
+        for (const DecodedChange &change : page.changes) {
+            DecodedPage &part = byType[change.entity.type];
             if (part.changes.isEmpty()) {
                 part.nextCursor = page.nextCursor;
                 part.hasMore = page.hasMore;
@@ -226,6 +223,9 @@ Profile profileInitialSync(const QString &dir, const QString &serverUrl, const C
     must(staging->swapInto(*store, QDateTime::currentMSecsSinceEpoch()), QStringLiteral("swap staging in"));
     staging.reset();
     profile.swap += timer.nsecsElapsed() / 1e9;
+    timer.start();
+    must(StagingStore::checkpointWal(*store), QStringLiteral("checkpoint"));
+    profile.checkpoint = timer.nsecsElapsed() / 1e9;
     return profile;
 }
 
@@ -612,8 +612,10 @@ int main(int argc, char **argv)
         std::printf("| Step | Time | Share | Rate |\n|---|---|---|---|\n");
         std::printf("| HTTP: HttpClient::send (server work + transfer) | %s | %s | %s |\n", qPrintable(seconds(p.http)),
                     qPrintable(share(p.http)), qPrintable(rate(p.http)));
-        std::printf("| Parse: ChangeApplier::parsePage | %s | %s | %s |\n", qPrintable(seconds(p.parse)),
+        std::printf("| Parse: ChangeFeedPage::parse (simdjson) | %s | %s | %s |\n", qPrintable(seconds(p.parse)),
                     qPrintable(share(p.parse)), qPrintable(rate(p.parse)));
+        std::printf("| Decode: ChangeFeedPage::decode (documents into records, RecordJson's checks) | %s | %s | %s |\n",
+                    qPrintable(seconds(p.decode)), qPrintable(share(p.decode)), qPrintable(perSecond(double(p.rows), p.decode)));
         std::printf("| Apply: StagingStore::applyPage (one sub-page per entity type) | %s | %s | %s |\n", qPrintable(seconds(p.apply)),
                     qPrintable(share(p.apply)), qPrintable(perSecond(double(p.rows), p.apply)));
         for (auto it = p.applyByType.cbegin(); it != p.applyByType.cend(); ++it) {
@@ -628,23 +630,16 @@ int main(int argc, char **argv)
                     qPrintable(perSecond(double(p.rows), total)));
         std::printf("| (for comparison) QJsonDocument::fromJson of the same bodies | %s | - | %s |\n",
                     qPrintable(seconds(p.qjson)), qPrintable(rate(p.qjson)));
-        std::printf("| (for comparison) simdjson DOM parse of the same bodies | %s | - | %s |\n",
-                    qPrintable(seconds(p.simdjsonDom)), qPrintable(rate(p.simdjsonDom)));
+        std::printf("| (after the sync) StagingStore::checkpointWal: the WAL into the shop file | %s | - | - |\n",
+                    qPrintable(seconds(p.checkpoint)));
         struct Step
         {
             const char *name;
             double s;
         };
-        const Step steps[] = {{"HTTP", p.http}, {"parsing", p.parse}, {"applying", p.apply}, {"the swap", p.swap}};
+        const Step steps[] = {{"HTTP", p.http}, {"parsing", p.parse}, {"decoding", p.decode}, {"applying", p.apply}, {"the swap", p.swap}};
         const Step &top = *std::max_element(std::begin(steps), std::end(steps), [](const Step &a, const Step &b) { return a.s < b.s; });
         std::printf("\nThe largest step is %s (%s of the steps' sum).", top.name, qPrintable(share(top.s)));
-        if (top.s == p.parse) {
-            std::printf(" The pull is parse-bound: ChangeApplier::parsePage reads %s (QJsonDocument::fromJson alone "
-                        "%s); simdjson parses the same bytes at %s, so parsing with simdjson would take about %s "
-                        "instead of %s.",
-                        qPrintable(rate(p.parse)), qPrintable(rate(p.qjson)), qPrintable(rate(p.simdjsonDom)),
-                        qPrintable(seconds(p.simdjsonDom)), qPrintable(seconds(p.parse)));
-        }
         std::printf("\n");
     }
     std::printf("\nRatios are ours / baseline in time (seconds, or p95 latency): 1.00x means the client adds nothing "

@@ -1,6 +1,13 @@
-// storekeep: the desktop app. Until sign-in exists it opens a local demo shop, generating it
-// on first start. See app/README.md.
+// storekeep: the desktop app. Resumes the saved sign-in (or asks for one), opens the chosen
+// shop's own cache file, syncs it in the background and shows the main window on it.
+// --local-demo opens the offline demo shop instead, generating it on first start. See
+// app/README.md.
 
+#include "auth/profile.h"
+#include "auth/secretstore.h"
+#include "auth/shoppickerdialog.h"
+#include "auth/shopsession.h"
+#include "auth/signindialog.h"
 #include "demo/demogenerator.h"
 #include "demo/storedemosink.h"
 #include "mainwindow.h"
@@ -16,6 +23,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QPointer>
 #include <QProgressDialog>
 #include <QSettings>
 #include <QStandardPaths>
@@ -26,6 +34,8 @@
 
 #include <atomic>
 #include <cstdio>
+#include <functional>
+#include <memory>
 
 using namespace sk;
 using namespace Qt::StringLiterals;
@@ -125,6 +135,203 @@ void fail(const QString &message, bool quiet)
         QMessageBox::critical(nullptr, Tr::tr("Storekeep"), message);
 }
 
+// Saves a PNG of `target` once `painted` has painted for the first time, then quits the app
+// (exit code 0, or 1 when the picture could not be saved).
+void screenshotAfterFirstPaint(QWidget *target, QWidget *painted, const QString &file)
+{
+    struct FirstPaint : QObject
+    {
+        std::function<void()> onPaint;
+        bool eventFilter(QObject *watched, QEvent *event) override
+        {
+            if (event->type() == QEvent::Paint && onPaint) {
+                watched->removeEventFilter(this);
+                QTimer::singleShot(0, this, std::exchange(onPaint, {}));
+            }
+            return false;
+        }
+    };
+    auto *firstPaint = new FirstPaint;
+    firstPaint->setParent(target);
+    firstPaint->onPaint = [target, file] {
+        const QImage image = target->grab().toImage();
+        QDir().mkpath(QFileInfo(file).absolutePath());
+        if (image.isNull() || !image.save(file, "PNG")) {
+            fail(Tr::tr("Could not save the screenshot to %1.").arg(file), true);
+            QCoreApplication::exit(1);
+            return;
+        }
+        QCoreApplication::exit(0);
+    };
+    painted->installEventFilter(firstPaint);
+}
+
+struct Options
+{
+    QString profileDir;
+    QString screenshot;
+    QString server;     // prefills the sign-in
+    QString demoServer; // where "Try the demo shop" signs in
+    bool quiet = false; // no modal error boxes when run by a script
+};
+
+// The offline demo: one generated local shop file, no server.
+int runLocalDemo(QApplication &app, const Options &options)
+{
+    const StoreIdentity identity = demoIdentity();
+    const QString path = QDir(options.profileDir).filePath(ShopStore::fileNameFor(identity));
+    if (!QFileInfo::exists(path)) {
+        auto generated = generateDemoShop(path, identity);
+        if (!generated.ok()) {
+            if (generated.error().code == "demo.cancelled"_L1)
+                return 0;
+            fail(Tr::tr("Could not create the demo shop: %1").arg(generated.error().toString()), options.quiet);
+            return 1;
+        }
+    }
+    auto store = ShopStore::open(path, identity);
+    if (!store.ok()) {
+        fail(Tr::tr("Could not open the shop file: %1").arg(store.error().toString()), options.quiet);
+        return 1;
+    }
+    MainWindow window(**store);
+    window.show();
+    if (!options.screenshot.isEmpty())
+        screenshotAfterFirstPaint(&window, window.productTable()->viewport(), options.screenshot);
+    return app.exec();
+}
+
+// Signed-out -> sign-in -> shop -> main window, and back to the sign-in after Sign Out or when
+// the server ends the session. The decisions live in ShopSession, the dialogs and MainWindow;
+// this only puts them in order.
+class AppFlow : public QObject
+{
+public:
+    AppFlow(ShopSession &session, Options options) : m_session(session), m_options(std::move(options))
+    {
+        connect(&m_session, &ShopSession::signedOut, this, [this] {
+            // Not from inside the window's own Sign Out handler.
+            QTimer::singleShot(0, this, [this] { backToSignIn(std::exchange(m_endedMessage, {})); });
+        });
+        connect(&m_session, &ShopSession::sessionEnded, this, [this](const QString &message) {
+            QTimer::singleShot(0, this, [this, message] {
+                if (!m_window)
+                    return;
+                m_endedMessage = message;
+                m_session.signOut(); // closes the shop and forgets the session; signedOut follows
+            });
+        });
+    }
+
+    ~AppFlow() override { m_window.reset(); }
+
+    int exitCode() const { return m_exitCode; }
+
+    // False when the person gave up (cancelled the sign-in or the shop picker) or a shop could
+    // not be opened: then there is no window and the app should end.
+    bool start()
+    {
+        QString message;
+        if (m_session.profile().hasSession()) {
+            const Result<void> resumed = m_session.resume();
+            if (resumed.ok())
+                return openShopAndShow();
+            message = resumed.error().message;
+        }
+        if (!m_options.screenshot.isEmpty()) {
+            // A picture of the sign-in, for docs and scripts: no waiting for a person.
+            m_screenshotDialog = std::make_unique<SignInDialog>(m_session.auth());
+            prepare(*m_screenshotDialog, message);
+            m_screenshotDialog->show();
+            screenshotAfterFirstPaint(m_screenshotDialog.get(), m_screenshotDialog.get(), m_options.screenshot);
+            return true;
+        }
+        return signInAndShow(message);
+    }
+
+private:
+    void prepare(SignInDialog &dialog, const QString &message)
+    {
+        QSettings settings;
+        dialog.setDemoServerUrl(m_options.demoServer);
+        dialog.setServerUrl(!m_options.server.isEmpty() ? m_options.server
+                                                        : settings.value(u"SignIn/server"_s).toString());
+        dialog.setEmail(settings.value(u"SignIn/email"_s).toString());
+        if (!message.isEmpty())
+            dialog.showMessage(message);
+    }
+
+    bool signInAndShow(QString message)
+    {
+        for (;;) {
+            SignInDialog dialog(m_session.auth());
+            prepare(dialog, message);
+            if (dialog.exec() != QDialog::Accepted)
+                return false;
+            // Remembered to prefill the next sign-in; the password never is.
+            QSettings settings;
+            settings.setValue(u"SignIn/server"_s, dialog.session().serverUrl);
+            settings.setValue(u"SignIn/email"_s, dialog.session().email);
+            const Result<void> adopted = m_session.adopt(dialog.session());
+            if (!adopted.ok()) {
+                message = adopted.error().message;
+                continue;
+            }
+            return openShopAndShow();
+        }
+    }
+
+    bool openShopAndShow()
+    {
+        QString shopId = m_session.preferredShopId();
+        if (shopId.isEmpty() && !m_options.screenshot.isEmpty() && m_session.shops().size() > 1) {
+            // A picture of the picker, as for the sign-in: nobody is there to choose.
+            m_screenshotPicker = std::make_unique<ShopPickerDialog>(m_session.shops());
+            m_screenshotPicker->show();
+            screenshotAfterFirstPaint(m_screenshotPicker.get(), m_screenshotPicker.get(), m_options.screenshot);
+            return true;
+        }
+        if (shopId.isEmpty()) {
+            const std::optional<ShopMembership> picked = ShopPickerDialog::pick(m_session.shops(), QString());
+            if (!picked)
+                return false;
+            shopId = picked->id;
+        }
+        const Result<void> opened = m_session.openShop(shopId);
+        if (!opened.ok()) {
+            fail(Tr::tr("Could not open the shop: %1").arg(opened.error().toString()), m_options.quiet);
+            m_exitCode = 1;
+            return false;
+        }
+        m_window = std::make_unique<MainWindow>(m_session);
+        connect(m_window.get(), &MainWindow::closed, qApp, &QCoreApplication::quit);
+        m_window->show();
+        m_session.refreshShops();
+        if (!m_options.screenshot.isEmpty())
+            screenshotAfterFirstPaint(m_window.get(), m_window->productTable()->viewport(), m_options.screenshot);
+        return true;
+    }
+
+    void backToSignIn(const QString &message)
+    {
+        if (m_window) {
+            disconnect(m_window.get(), &MainWindow::closed, nullptr, nullptr);
+            m_window->close();
+            m_window.reset();
+        }
+        if (!signInAndShow(message))
+            QCoreApplication::exit(m_exitCode);
+    }
+
+    ShopSession &m_session;
+    Options m_options;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<SignInDialog> m_screenshotDialog;
+    std::unique_ptr<ShopPickerDialog> m_screenshotPicker;
+    QString m_endedMessage;
+    int m_exitCode = 0;
+};
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -139,78 +346,62 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(Tr::tr("Storekeep: the back office for your shop."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption profileOption(u"profile"_s, Tr::tr("Keep shop files and settings in <dir>."),
+    const QCommandLineOption profileOption(u"profile"_s,
+                                           Tr::tr("Keep the sign-in (never its password or tokens), shop files and "
+                                                  "settings in <dir>."),
                                            Tr::tr("dir"));
     const QCommandLineOption screenshotOption(
-        u"screenshot"_s, Tr::tr("Save a PNG of the main window to <file> after it first paints, then quit."),
+        u"screenshot"_s,
+        Tr::tr("Save a PNG of the first window (the main window, or the sign-in when signed out) to <file> after "
+               "it first paints, then quit."),
         Tr::tr("file"));
-    parser.addOption(profileOption);
-    parser.addOption(screenshotOption);
+    const QCommandLineOption serverOption(u"server"_s, Tr::tr("Prefill the sign-in with the server <url>."),
+                                          Tr::tr("url"));
+    const QCommandLineOption demoServerOption(
+        u"demo-server"_s,
+        Tr::tr("Where “Try the demo shop” signs in (default: $STOREKEEP_DEMO_SERVER or %1).")
+            .arg(SignInDialog::defaultDemoServerUrl()),
+        Tr::tr("url"));
+    const QCommandLineOption localDemoOption(u"local-demo"_s,
+                                             Tr::tr("Open the offline demo shop, generated on this computer, "
+                                                    "without signing in."));
+    parser.addOptions({profileOption, screenshotOption, serverOption, demoServerOption, localDemoOption});
     parser.process(app);
 
-    const QString screenshot = parser.value(screenshotOption);
-    const bool quiet = !screenshot.isEmpty(); // no modal error boxes when run by a script
-    const QString profile = parser.isSet(profileOption)
-                                ? parser.value(profileOption)
-                                : QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
-    if (profile.isEmpty() || !QDir().mkpath(profile)) {
-        fail(Tr::tr("Cannot create the profile folder %1.").arg(profile), quiet);
+    Options options;
+    options.screenshot = parser.value(screenshotOption);
+    options.quiet = !options.screenshot.isEmpty();
+    options.server = parser.value(serverOption);
+    options.demoServer = parser.isSet(demoServerOption) ? parser.value(demoServerOption)
+                                                        : qEnvironmentVariable("STOREKEEP_DEMO_SERVER",
+                                                                               SignInDialog::defaultDemoServerUrl());
+    options.profileDir = parser.isSet(profileOption) ? parser.value(profileOption) : Profile::defaultDirectory();
+    if (options.profileDir.isEmpty() || !QDir().mkpath(options.profileDir)) {
+        fail(Tr::tr("Cannot create the profile folder %1.").arg(options.profileDir), options.quiet);
         return 1;
     }
-
     if (parser.isSet(profileOption)) {
         // A profile is self-contained: window layout lives beside its shop files.
         QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, profile);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, options.profileDir);
     }
 
-    const StoreIdentity identity = demoIdentity();
-    const QString path = QDir(profile).filePath(ShopStore::fileNameFor(identity));
-    if (!QFileInfo::exists(path)) {
-        auto generated = generateDemoShop(path, identity);
-        if (!generated.ok()) {
-            if (generated.error().code == "demo.cancelled"_L1)
-                return 0;
-            fail(Tr::tr("Could not create the demo shop: %1").arg(generated.error().toString()), quiet);
-            return 1;
-        }
-    }
-    auto store = ShopStore::open(path, identity);
-    if (!store.ok()) {
-        fail(Tr::tr("Could not open the shop file: %1").arg(store.error().toString()), quiet);
+    if (parser.isSet(localDemoOption))
+        return runLocalDemo(app, options);
+
+    Profile profile(options.profileDir);
+    if (const Result<void> loaded = profile.load(); !loaded.ok()) {
+        fail(loaded.error().message, options.quiet);
         return 1;
     }
-
-    MainWindow window(**store);
-    window.show();
-
-    if (!screenshot.isEmpty()) {
-        // Grab once the product table has painted for the first time.
-        struct FirstPaint : QObject
-        {
-            std::function<void()> onPaint;
-            bool eventFilter(QObject *watched, QEvent *event) override
-            {
-                if (event->type() == QEvent::Paint && onPaint) {
-                    watched->removeEventFilter(this);
-                    QTimer::singleShot(0, this, std::exchange(onPaint, {}));
-                }
-                return false;
-            }
-        };
-        auto *firstPaint = new FirstPaint;
-        firstPaint->setParent(&window);
-        firstPaint->onPaint = [&window, screenshot, quiet] {
-            const QImage image = window.grab().toImage();
-            QDir().mkpath(QFileInfo(screenshot).absolutePath());
-            if (image.isNull() || !image.save(screenshot, "PNG")) {
-                fail(Tr::tr("Could not save the screenshot to %1.").arg(screenshot), quiet);
-                QCoreApplication::exit(1);
-                return;
-            }
-            QCoreApplication::exit(0);
-        };
-        window.productTable()->viewport()->installEventFilter(firstPaint);
-    }
+    KeychainSecretStore secrets;
+    AuthSession auth(secrets);
+    ShopSession session(profile, auth);
+    // Between the sign-in, the picker and the main window no window may be open: the flow, not
+    // the last closed window, decides when the app ends.
+    app.setQuitOnLastWindowClosed(false);
+    AppFlow flow(session, options);
+    if (!flow.start())
+        return flow.exitCode();
     return app.exec();
 }

@@ -1,7 +1,13 @@
 #include "mainwindow.h"
 
+#include "auth/profile.h"
+#include "auth/shoppickerdialog.h"
+#include "auth/shopsession.h"
 #include "products/productlistmodel.h"
 #include "storage/shopstore.h"
+#include "sync/pendingeditsdialog.h"
+#include "sync/syncissuespanel.h"
+#include "sync/syncstatuswidget.h"
 #include "syncinfo.h"
 
 #include <QAction>
@@ -51,7 +57,23 @@ QLabel *pageTitle(const QString &text)
 
 } // namespace
 
-MainWindow::MainWindow(ShopStore &store, QWidget *parent) : QMainWindow(parent), m_store(store)
+MainWindow::MainWindow(ShopStore &store, QWidget *parent) : QMainWindow(parent), m_store(&store)
+{
+    init();
+}
+
+MainWindow::MainWindow(ShopSession &session, QWidget *parent)
+    : QMainWindow(parent), m_store(session.store()), m_session(&session)
+{
+    Q_ASSERT(m_store);
+    connect(m_session, &ShopSession::shopAboutToChange, this, &MainWindow::dropSyncWidgets);
+    connect(m_session, &ShopSession::shopChanged, this, &MainWindow::onShopChanged);
+    connect(m_session, &ShopSession::shopsChanged, this, &MainWindow::updateSessionStatus);
+    connect(m_session, &ShopSession::syncFinished, this, &MainWindow::onSyncFinished);
+    init();
+}
+
+void MainWindow::init()
 {
     setObjectName(u"MainWindow"_s);
     m_productModel = new ProductListModel(this);
@@ -85,11 +107,7 @@ MainWindow::MainWindow(ShopStore &store, QWidget *parent) : QMainWindow(parent),
          buildComingSoonPage(tr("Customers"),
                              tr("Customers are coming soon. This page will list your customers with their orders, "
                                 "lifetime spend and marketing consent."))},
-        {tr("Sync issues"),
-         buildComingSoonPage(tr("Sync issues"),
-                             tr("Sync issues are coming soon. Once Storekeep syncs with your shop, edits the server "
-                                "rejected or that conflict with someone else's will be listed here, each with a way "
-                                "to resolve it."))},
+        {tr("Sync issues"), m_syncIssuesPage = new QWidget},
     };
     for (const auto &section : sections) {
         auto *item = new QListWidgetItem(section.name, m_sidebar);
@@ -113,21 +131,158 @@ MainWindow::MainWindow(ShopStore &store, QWidget *parent) : QMainWindow(parent),
     m_statusSummary = new QLabel;
     m_statusSummary->setObjectName(u"statusSummary"_s);
     statusBar()->addWidget(m_statusSummary, 1);
+    m_sessionStatus = new QLabel;
+    m_sessionStatus->setObjectName(u"sessionStatus"_s);
+    statusBar()->addPermanentWidget(m_sessionStatus);
+    m_syncIssuesPage->setObjectName(u"syncIssuesPage"_s);
+    auto *syncIssuesLayout = new QVBoxLayout(m_syncIssuesPage);
+    syncIssuesLayout->setContentsMargins(0, 0, 0, 0);
 
     buildMenus();
     // Before the model opens, so a saved sort costs no second query.
     const bool restoredColumns = restoreSettings();
 
-    auto opened = m_productModel->open(m_store);
-    if (!opened.ok())
-        showProductError(tr("Could not open the product list: %1").arg(opened.error().toString()));
+    openShopModels();
+    buildSyncWidgets();
     if (!restoredColumns)
         setDefaultColumnWidths(); // in the shop's formats, known once the model is open
 
-    const ShopSettings &shop = m_productModel->shopSettings();
-    setWindowTitle(shop.name.isEmpty() ? tr("Storekeep") : tr("%1 — Storekeep").arg(shop.name));
     showPage(Page::Products);
+    updateSessionStatus();
+}
+
+void MainWindow::openShopModels()
+{
+    m_productError->setVisible(false);
+    auto opened = m_productModel->open(*m_store);
+    if (!opened.ok())
+        showProductError(tr("Could not open the product list: %1").arg(opened.error().toString()));
+    updateWindowTitle();
     updateStatusBar();
+}
+
+void MainWindow::dropSyncWidgets()
+{
+    // Both hold the shop file that is about to close.
+    delete m_syncIssues;
+    m_syncIssues = nullptr;
+    delete m_syncStatus;
+    m_syncStatus = nullptr;
+}
+
+void MainWindow::buildSyncWidgets()
+{
+    // Both are bound to one shop file: a switch makes new ones.
+    dropSyncWidgets();
+    SyncWorker *worker = m_session ? m_session->syncWorker() : nullptr;
+    m_syncIssues = new SyncIssuesPanel(*m_store, worker);
+    m_syncIssuesPage->layout()->addWidget(m_syncIssues);
+    if (!m_session)
+        return; // a local file is never synced
+    m_syncStatus = new SyncStatusWidget(*m_store, worker);
+    if (const std::optional<SyncStatus> last = m_session->lastSyncStatus())
+        m_syncStatus->setStatus(*last); // published before the widget existed
+    // Left of the user and shop; index 1 counts the one normal widget, the summary.
+    statusBar()->insertPermanentWidget(1, m_syncStatus);
+}
+
+void MainWindow::updateWindowTitle()
+{
+    QString name = m_productModel->shopSettings().name;
+    if (name.isEmpty() && m_session)
+        name = m_session->shop().name; // before the first sync brings the shop's settings
+    setWindowTitle(name.isEmpty() ? tr("Storekeep") : tr("%1 — Storekeep").arg(name));
+}
+
+QString MainWindow::role() const
+{
+    return m_session ? m_session->role() : u"owner"_s;
+}
+
+void MainWindow::updateSessionStatus()
+{
+    if (const QString current = role(); current != m_lastRole) {
+        const bool first = m_lastRole.isEmpty();
+        m_lastRole = current;
+        if (!first)
+            emit roleChanged(current);
+    }
+    if (!m_session) {
+        m_sessionStatus->setText(tr("Local file, not signed in"));
+        m_sessionStatus->setToolTip(m_store->path());
+        return;
+    }
+    const SessionInfo info = m_session->info();
+    const ShopMembership shop = m_session->shop();
+    m_sessionStatus->setText(tr("%1 — %2 (%3)").arg(info.email, shop.name, ShopPickerDialog::roleText(shop.role)));
+    m_sessionStatus->setToolTip(tr("Signed in to %1 as %2 <%3>; %4 in %5.")
+                                    .arg(info.serverUrl, info.name, info.email,
+                                         ShopPickerDialog::roleText(shop.role), shop.name));
+}
+
+void MainWindow::onShopChanged()
+{
+    m_store = m_session->store();
+    if (!m_store)
+        return; // signed out: the window is about to go
+    openShopModels();
+    buildSyncWidgets();
+    updateSessionStatus();
+}
+
+void MainWindow::onSyncFinished(const SyncReport &report, const QString &errorMessage)
+{
+    if (!errorMessage.isEmpty())
+        return;
+    if (report.initialSync)
+        openShopModels(); // the shop's name, currency and locale arrived with it
+    else if (report.pulledChanges > 0 || report.pushed > 0)
+        reloadProducts();
+}
+
+bool MainWindow::confirmLeavingShop(LeaveReason reason)
+{
+    if (!m_session)
+        return true;
+    const Result<qint64> pending = m_session->pendingEdits();
+    if (!pending.ok() || *pending == 0)
+        return true;
+    if (m_leavePrompt)
+        return m_leavePrompt(this, reason, *pending);
+    // Sync now, keep them in this shop's file for next time, or discard; carried out before we go.
+    const QString action = reason == LeaveReason::SwitchShop ? u"switch shop"_s : u"sign out"_s;
+    return PendingEditsDialog::settle(this, *m_store, m_session->syncWorker(), m_session->shop().name, action).proceed;
+}
+
+void MainWindow::switchShop()
+{
+    if (!m_session)
+        return;
+    m_session->refreshShops(); // the picker follows the answer when it comes
+    ShopPickerDialog picker(m_session->shops(), this);
+    picker.setCurrentShopId(m_session->shop().id);
+    connect(m_session, &ShopSession::shopsChanged, &picker, [this, &picker] { picker.setShops(m_session->shops()); });
+    if (picker.exec() != QDialog::Accepted)
+        return;
+    const std::optional<ShopMembership> chosen = picker.selectedShop();
+    if (!chosen || chosen->id == m_session->shop().id)
+        return;
+    if (!confirmLeavingShop(LeaveReason::SwitchShop))
+        return;
+    const Result<void> opened = m_session->openShop(chosen->id);
+    if (!opened.ok()) {
+        QMessageBox::warning(this, tr("Switch Shop"),
+                             tr("Could not open %1: %2").arg(chosen->name, opened.error().message));
+    }
+}
+
+void MainWindow::signOut()
+{
+    if (!m_session || !confirmLeavingShop(LeaveReason::SignOut))
+        return;
+    saveSettings();
+    m_signingOut = true;
+    m_session->signOut();
 }
 
 MainWindow::~MainWindow() = default;
@@ -270,6 +425,15 @@ QWidget *MainWindow::buildComingSoonPage(const QString &title, const QString &te
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    m_switchShopAction = file->addAction(tr("S&witch Shop…"), this, &MainWindow::switchShop);
+    m_switchShopAction->setObjectName(u"actionSwitchShop"_s);
+    m_switchShopAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_signOutAction = file->addAction(tr("Sign &Out"), this, &MainWindow::signOut);
+    m_signOutAction->setObjectName(u"actionSignOut"_s);
+    // A local file has no session to switch or leave.
+    m_switchShopAction->setVisible(m_session != nullptr);
+    m_signOutAction->setVisible(m_session != nullptr);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(u"actionQuit"_s);
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
@@ -344,12 +508,20 @@ void MainWindow::showProductError(const QString &message)
 
 void MainWindow::updateStatusBar()
 {
-    const ShopSettings &shop = m_productModel->shopSettings();
+    if (!m_statusSummary)
+        return;
+    ShopSettings shop = m_productModel->shopSettings();
+    if (shop.name.isEmpty() && m_session && m_session->store()) {
+        // Not downloaded yet: the membership knows the name and currency already.
+        shop.name = m_session->shop().name;
+        shop.currency = m_session->shop().currency;
+    }
     QStringList parts;
     parts << tr("%Ln product(s)", nullptr, m_productModel->rowCount());
     if (!shop.name.isEmpty())
         parts << shop.name;
-    parts << shop.currency;
+    if (!shop.currency.isEmpty())
+        parts << shop.currency;
     m_statusSummary->setText(parts.join(u"  ·  "_s));
     if (m_productModel->lastError().isEmpty())
         m_productError->setVisible(false);
@@ -366,7 +538,7 @@ void MainWindow::showAbout()
            "<p>Qt %2<br>SQLite %3<br>%4</p>"
            "<p>Shop file: %5</p>")
             .arg(version.toHtmlEscaped(), QString::fromLatin1(qVersion()), QString::fromLatin1(sqlite3_libversion()),
-                 SyncInfo::summary().toHtmlEscaped(), m_store.path().toHtmlEscaped());
+                 SyncInfo::summary().toHtmlEscaped(), m_store->path().toHtmlEscaped());
     QMessageBox::about(this, tr("About Storekeep"), text);
 }
 
@@ -401,6 +573,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveSettings();
     event->accept();
+    if (!m_signingOut)
+        emit closed();
 }
 
 } // namespace sk

@@ -1,15 +1,30 @@
+#include "../server/synctestsupport.h"
+#include "auth/profile.h"
+#include "auth/secretstore.h"
+#include "auth/shoppickerdialog.h"
+#include "auth/shopsession.h"
 #include "demo/demogenerator.h"
 #include "demo/storedemosink.h"
+#include "local/outbox.h"
+#include "local/shopeditor.h"
 #include "mainwindow.h"
 #include "products/productlistmodel.h"
 #include "storage/shopstore.h"
 #include "storage/sqlitedatabase.h"
+#include "sync/pendingeditsdialog.h"
+#include "sync/syncissuespanel.h"
+#include "sync/syncstatuswidget.h"
 #include "syncinfo.h"
 #include "testsupport.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QFile>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTreeWidget>
 #include <QHeaderView>
 #include <QImage>
 #include <QLabel>
@@ -27,6 +42,59 @@
 using namespace sk;
 using namespace Qt::StringLiterals;
 
+namespace {
+
+const QString Password = QString::fromLatin1(sk::test::SyncTestWorld::Password);
+
+// A signed-in app as main() wires it: a profile folder, the session (its tokens in memory here:
+// the keychain is not the subject) and the shop session that owns the open shop file.
+struct SignedIn
+{
+    QTemporaryDir dir;
+    Profile profile{dir.path()};
+    MemorySecretStore secrets;
+    AuthSession auth{secrets};
+    std::unique_ptr<ShopSession> session;
+
+    Result<void> signIn(const QString &serverUrl, const QString &email)
+    {
+        SK_TRY_ASSIGN(info, auth.login(serverUrl, email, Password));
+        session = std::make_unique<ShopSession>(profile, auth);
+        SyncWorker::Options options;
+        options.intervalMs = 600'000; // one sync when a shop opens; the test drives the rest
+        session->setSyncOptions(options);
+        return session->adopt(info);
+    }
+};
+
+QStringList listedShops(ShopPickerDialog *picker)
+{
+    QStringList names;
+    auto *list = picker->findChild<QTreeWidget *>(u"shopList"_s);
+    for (int i = 0; list && i < list->topLevelItemCount(); ++i)
+        names << list->topLevelItem(i)->text(0);
+    return names;
+}
+
+// Answers the shop picker that `trigger` opens by typing `filter` and pressing Enter.
+QStringList pickShopWith(QAction *trigger, const QString &filter)
+{
+    QStringList listed;
+    QTimer::singleShot(0, trigger, [&listed, filter] {
+        auto *picker = qobject_cast<ShopPickerDialog *>(QApplication::activeModalWidget());
+        if (!picker)
+            return;
+        listed = listedShops(picker);
+        auto *edit = picker->findChild<QLineEdit *>(u"shopFilter"_s);
+        QTest::keyClicks(edit, filter);
+        QTest::keyClick(edit, Qt::Key_Return);
+    });
+    trigger->trigger();
+    return listed;
+}
+
+} // namespace
+
 class tst_MainWindow : public QObject
 {
     Q_OBJECT
@@ -35,6 +103,14 @@ private:
     QTemporaryDir m_settingsDir;
     std::unique_ptr<test::TempStore> m_temp;
     qint64 m_productCount = 0;
+
+    // The signed-in cases: a real storekeep-server with two shops; fay@ is owner of Alpha Books
+    // (one product) and staff of Beta Tools (empty).
+    sk::test::SyncTestWorld m_world;
+    QString m_alpha;
+    QString m_beta;
+
+    QString url() const { return m_world.server.baseUrl(); }
 
     qint64 sqlCount(const QByteArray &sql)
     {
@@ -66,6 +142,20 @@ private slots:
         m_productCount = sqlCount("SELECT count(*) FROM products");
         QCOMPARE(m_productCount, generated->products);
         QVERIFY(m_productCount > 100);
+
+        QVERIFY2(m_world.start(), qPrintable(m_world.error));
+        m_alpha = m_world.createShop(u"Alpha Books"_s, u"EUR"_s, u"allow"_s);
+        m_beta = m_world.createShop(u"Beta Tools"_s, u"USD"_s, u"allow"_s);
+        QVERIFY(m_world.createUser(u"fay@window.test"_s, u"Fay"_s));
+        QVERIFY(m_world.addMember(m_alpha, u"fay@window.test"_s, u"owner"_s));
+        QVERIFY(m_world.addMember(m_beta, u"fay@window.test"_s, u"staff"_s));
+        const QString token = m_world.apiToken(m_alpha, u"owner"_s);
+        const QString client = m_world.newClient(m_alpha, token);
+        qint64 seq = 0;
+        m_world.applied(m_world.pushOne(m_alpha, token, client, seq, u"product.create"_s,
+                                        sk::test::SyncTestWorld::productArgs(sk::test::newUuid(), u"atlas"_s,
+                                                                             sk::test::newUuid(), u"ALPHA-1"_s, 2400)));
+        QVERIFY2(m_world.error.isEmpty(), qPrintable(m_world.error));
     }
 
     void cleanupTestCase() { m_temp.reset(); }
@@ -210,6 +300,212 @@ private slots:
                 colours.insert(line[x]);
         }
         QVERIFY2(colours.size() > 40, qPrintable(u"only %1 distinct colours"_s.arg(colours.size())));
+    }
+
+    void localWindowHasNoSessionActions()
+    {
+        MainWindow window(*m_temp->store);
+        QCOMPARE(window.session(), nullptr);
+        QCOMPARE(window.role(), u"owner"_s);
+        QVERIFY(!window.findChild<QAction *>(u"actionSwitchShop"_s)->isVisible());
+        QVERIFY(!window.findChild<QAction *>(u"actionSignOut"_s)->isVisible());
+        QCOMPARE(window.syncStatusWidget(), nullptr);
+        QVERIFY(window.syncIssuesPanel());
+    }
+
+    // Switch shop is one action; each shop keeps its own cache file, so coming back to a shop
+    // shows its data at once, without downloading it again.
+    void switchShopKeepsASeparateCacheFilePerShop()
+    {
+        SignedIn app;
+        SK_VERIFY_OK(app.signIn(url(), u"fay@window.test"_s));
+        ShopSession &session = *app.session;
+        QVERIFY(session.preferredShopId().isEmpty()); // two shops: the user chooses
+        SK_VERIFY_OK(session.openShop(m_alpha));
+        QSignalSpy synced(&session, &ShopSession::syncFinished);
+
+        MainWindow window(session);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.role(), u"owner"_s);
+        auto *who = window.findChild<QLabel *>(u"sessionStatus"_s);
+        QVERIFY(who);
+        QVERIFY2(who->text().contains(u"fay@window.test"_s), qPrintable(who->text()));
+        QVERIFY2(who->text().contains(u"Alpha Books"_s), qPrintable(who->text()));
+        QVERIFY2(who->text().contains(u"Owner"_s), qPrintable(who->text()));
+        QVERIFY(window.syncStatusWidget());
+        QVERIFY(window.syncStatusWidget()->isVisible());
+        QVERIFY(window.syncIssuesPanel());
+
+        // The first sync downloads Alpha into its own file, and the list shows it.
+        QTRY_VERIFY_WITH_TIMEOUT(synced.count() >= 1, 60000);
+        QCOMPARE(synced.last().at(1).toString(), QString());
+        QTRY_COMPARE(window.productTable()->model()->rowCount(), 1);
+        QVERIFY2(window.windowTitle().contains(u"Alpha Books"_s), qPrintable(window.windowTitle()));
+        const QString alphaFile = window.store().path();
+        QCOMPARE(alphaFile, app.profile.storePathFor(m_alpha));
+
+        // File > Switch Shop: the picker lists both, the keyboard picks Beta.
+        auto *switchShop = window.findChild<QAction *>(u"actionSwitchShop"_s);
+        QVERIFY(switchShop && switchShop->isVisible() && switchShop->isEnabled());
+        QSignalSpy roleChanged(&window, &MainWindow::roleChanged);
+        const QStringList listed = pickShopWith(switchShop, u"beta"_s);
+        QCOMPARE(roleChanged.count(), 1);
+        QCOMPARE(roleChanged.first().first().toString(), u"staff"_s);
+        QCOMPARE(listed, (QStringList{u"Alpha Books (open now)"_s, u"Beta Tools"_s}));
+        QCOMPARE(session.shop().id, m_beta);
+        const QString betaFile = window.store().path();
+        QCOMPARE(betaFile, app.profile.storePathFor(m_beta));
+        QVERIFY(betaFile != alphaFile);
+        QCOMPARE(window.role(), u"staff"_s);
+        QVERIFY2(who->text().contains(u"Beta Tools"_s) && who->text().contains(u"Staff"_s), qPrintable(who->text()));
+        QTRY_VERIFY_WITH_TIMEOUT(synced.count() >= 2, 60000);
+        QCOMPARE(synced.last().at(1).toString(), QString());
+        QTRY_VERIFY2(window.windowTitle().contains(u"Beta Tools"_s), qPrintable(window.windowTitle()));
+        QCOMPARE(window.productTable()->model()->rowCount(), 0);
+        QVERIFY(QFile::exists(alphaFile));
+        QVERIFY(QFile::exists(betaFile));
+        {
+            Profile saved(app.profile.directory());
+            SK_VERIFY_OK(saved.load());
+            QCOMPARE(saved.currentShopId(), m_beta); // the next start opens Beta
+        }
+
+        // Back to Alpha: its file, with its product, shown before any sync has run.
+        const int syncsBefore = int(synced.count());
+        pickShopWith(switchShop, u"alpha"_s);
+        QCOMPARE(session.shop().id, m_alpha);
+        QCOMPARE(window.store().path(), alphaFile);
+        QCOMPARE(synced.count(), syncsBefore);
+        QCOMPARE(window.productTable()->model()->rowCount(), 1);
+        QVERIFY2(window.windowTitle().contains(u"Alpha Books"_s), qPrintable(window.windowTitle()));
+        QCOMPARE(window.role(), u"owner"_s);
+
+        // The status bar lays out the new texts on the next pass of the event loop.
+        QTRY_VERIFY(who->width() >= who->sizeHint().width());
+        const QString dir = test::binaryDir() + u"/screenshots"_s;
+        QVERIFY(QDir().mkpath(dir));
+        const QImage image = window.grab().toImage();
+        QVERIFY(image.save(dir + u"/mainwindow-signed-in.png"_s));
+        QVERIFY(!image.isNull());
+    }
+
+    void signOutAsksAboutUnsentEditsAndKeepsThem()
+    {
+        SignedIn app;
+        SK_VERIFY_OK(app.signIn(url(), u"fay@window.test"_s));
+        ShopSession &session = *app.session;
+        SK_VERIFY_OK(session.openShop(m_alpha));
+        QSignalSpy synced(&session, &ShopSession::syncFinished);
+        MainWindow window(session);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY_WITH_TIMEOUT(synced.count() >= 1, 60000);
+
+        // An edit the server has not seen yet.
+        ShopEditor editor(*session.store());
+        auto variant = editor.variantIdForSku(u"ALPHA-1"_s);
+        SK_VERIFY_OK(variant);
+        SK_VERIFY_OK(editor.setVariantPrice(*variant, 2600));
+        QCOMPARE(session.pendingEdits().valueOr(-1), 1);
+
+        int asked = 0;
+        qint64 askedAbout = 0;
+        MainWindow::LeaveReason reason = MainWindow::LeaveReason::SwitchShop;
+        bool answer = false;
+        window.setLeavePrompt([&](QWidget *, MainWindow::LeaveReason why, qint64 pending) {
+            ++asked;
+            reason = why;
+            askedAbout = pending;
+            return answer;
+        });
+        auto *signOut = window.findChild<QAction *>(u"actionSignOut"_s);
+        QVERIFY(signOut && signOut->isVisible());
+        QSignalSpy signedOut(&session, &ShopSession::signedOut);
+        QSignalSpy loggedOut(&session, &ShopSession::logoutFinished);
+
+        // "Stay": nothing changes.
+        signOut->trigger();
+        QCOMPARE(asked, 1);
+        QCOMPARE(reason, MainWindow::LeaveReason::SignOut);
+        QCOMPARE(askedAbout, 1);
+        QCOMPARE(signedOut.count(), 0);
+        QVERIFY(session.store());
+        QVERIFY(app.auth.isSignedIn());
+
+        // "Go": signed out; the session is forgotten, the edit stays in Alpha's file.
+        const QString alphaFile = session.store()->path();
+        const StoreIdentity alphaIdentity = session.store()->identity();
+        answer = true;
+        signOut->trigger();
+        QCOMPARE(asked, 2);
+        QCOMPARE(signedOut.count(), 1);
+        QCOMPARE(session.store(), nullptr);
+        QVERIFY(!QFile::exists(app.profile.filePath()));
+        QVERIFY(loggedOut.wait(30000));
+        QVERIFY(!app.auth.isSignedIn());
+        QCOMPARE(app.secrets.size(), 0);
+        auto kept = ShopStore::open(alphaFile, alphaIdentity);
+        SK_VERIFY_OK(kept);
+        auto pending = (*kept)->write([](SqliteDatabase &db) { return Outbox::pendingCount(db); });
+        SK_VERIFY_OK(pending);
+        QCOMPARE(*pending, 1);
+    }
+
+    // With an unsent edit, Switch Shop asks first (the real PendingEditsDialog); "Sync now" sends
+    // it to the server before Alpha's file is closed.
+    void switchShopWithUnsentEditsSyncsThemFirst()
+    {
+        SignedIn app;
+        SK_VERIFY_OK(app.signIn(url(), u"fay@window.test"_s));
+        ShopSession &session = *app.session;
+        SK_VERIFY_OK(session.openShop(m_alpha));
+        QSignalSpy synced(&session, &ShopSession::syncFinished);
+        MainWindow window(session);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY_WITH_TIMEOUT(synced.count() >= 1, 60000);
+
+        ShopEditor editor(*session.store());
+        auto variant = editor.variantIdForSku(u"ALPHA-1"_s);
+        SK_VERIFY_OK(variant);
+        SK_VERIFY_OK(editor.setVariantPrice(*variant, 2750));
+        QCOMPARE(session.pendingEdits().valueOr(-1), 1);
+        const QString alphaFile = session.store()->path();
+        const StoreIdentity alphaIdentity = session.store()->identity();
+
+        // Drives whichever dialog is up: the picker, then the unsent-edits question.
+        QStringList seen;
+        QTimer driver;
+        connect(&driver, &QTimer::timeout, this, [&seen] {
+            QWidget *modal = QApplication::activeModalWidget();
+            if (auto *picker = qobject_cast<ShopPickerDialog *>(modal)) {
+                seen << u"picker"_s;
+                picker->setFilterText(u"beta"_s);
+                QTest::keyClick(picker->findChild<QLineEdit *>(u"shopFilter"_s), Qt::Key_Return);
+            } else if (auto *question = qobject_cast<PendingEditsDialog *>(modal)) {
+                seen << u"pending:"_s + question->headlineText();
+                question->syncNowButton()->click();
+            }
+        });
+        driver.start(20);
+        window.findChild<QAction *>(u"actionSwitchShop"_s)->trigger();
+        driver.stop();
+
+        QCOMPARE(seen.size(), 2);
+        QCOMPARE(seen.first(), u"picker"_s);
+        QVERIFY2(seen.last().startsWith(u"pending:"_s) && seen.last().contains(u'1'), qPrintable(seen.last()));
+        QCOMPARE(session.shop().id, m_beta);
+        // The edit reached the server and Alpha's file has nothing left to send.
+        auto alpha = ShopStore::open(alphaFile, alphaIdentity);
+        SK_VERIFY_OK(alpha);
+        auto pending = (*alpha)->write([](SqliteDatabase &db) { return Outbox::pendingCount(db); });
+        SK_VERIFY_OK(pending);
+        QCOMPARE(*pending, 0);
+        const QString token = m_world.apiToken(m_alpha, u"owner"_s);
+        const QJsonArray variants = m_world.listAll(m_alpha, token, u"/variants"_s);
+        QCOMPARE(variants.size(), 1);
+        QCOMPARE(variants.first().toObject().value(u"price"_s).toInteger(), 2750);
     }
 };
 

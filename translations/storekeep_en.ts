@@ -26,7 +26,7 @@
 <context>
     <name>sk::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="+349"/>
+        <location filename="../ui/mainwindow.cpp" line="+520"/>
         <source>%Ln product(s)</source>
         <translation>
             <numerusform>%Ln product</numerusform>
@@ -42,6 +42,162 @@
         <translation>
             <numerusform>%n edit is still waiting to be sent; a new sync identity would lose it.</numerusform>
             <numerusform>%n edits are still waiting to be sent; a new sync identity would lose them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sk::PendingEdits</name>
+    <message numerus="yes">
+        <location filename="../ui/sync/pendingedits.cpp" line="+155"/>
+        <source>%n change(s) could not be sent yet.</source>
+        <translation>
+            <numerusform>%n change could not be sent yet.</numerusform>
+            <numerusform>%n changes could not be sent yet.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sk::PendingEditsDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/sync/pendingeditsdialog.cpp" line="+83"/>
+        <source>&amp;Discard %n change(s)…</source>
+        <translation>
+            <numerusform>&amp;Discard %n change…</numerusform>
+            <numerusform>&amp;Discard %n changes…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+46"/>
+        <source>You have %n change(s) that have not reached the server yet.</source>
+        <translation>
+            <numerusform>You have %n change that has not reached the server yet.</numerusform>
+            <numerusform>You have %n changes that have not reached the server yet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>Discard %n change(s)? They never reach the server and cannot be brought back.</source>
+        <translation>
+            <numerusform>Discard %n change? It never reaches the server and cannot be brought back.</numerusform>
+            <numerusform>Discard %n changes? They never reach the server and cannot be brought back.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Discard %n change(s) made in %1? They never reach the server and cannot be brought back.</source>
+        <translation>
+            <numerusform>Discard %n change made in %1? It never reaches the server and cannot be brought back.</numerusform>
+            <numerusform>Discard %n changes made in %1? They never reach the server and cannot be brought back.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>&amp;Discard %n change(s)</source>
+        <translation>
+            <numerusform>&amp;Discard %n change</numerusform>
+            <numerusform>&amp;Discard %n changes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sk::SyncIssuesPanel</name>
+    <message numerus="yes">
+        <location filename="../ui/sync/syncissuespanel.cpp" line="+316"/>
+        <source>%n issue(s) could not be resolved:</source>
+        <translation>
+            <numerusform>%n issue could not be resolved:</numerusform>
+            <numerusform>%n issues could not be resolved:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n issue(s) resolved.</source>
+        <translation>
+            <numerusform>%n issue resolved.</numerusform>
+            <numerusform>%n issues resolved.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Kept your change in %n issue(s); it is being sent to the server.</source>
+        <translation>
+            <numerusform>Kept your change in %n issue; it is being sent to the server.</numerusform>
+            <numerusform>Kept your changes in %n issues; they are being sent to the server.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Kept your change in %n issue(s); it is sent with the next sync.</source>
+        <translation>
+            <numerusform>Kept your change in %n issue; it is sent with the next sync.</numerusform>
+            <numerusform>Kept your changes in %n issues; they are sent with the next sync.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Took the server&apos;s version in %n issue(s).</source>
+        <translation>
+            <numerusform>Took the server&apos;s version in %n issue.</numerusform>
+            <numerusform>Took the server&apos;s version in %n issues.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Dismissed %n issue(s).</source>
+        <translation>
+            <numerusform>Dismissed %n issue.</numerusform>
+            <numerusform>Dismissed %n issues.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sk::SyncStatusWidget</name>
+    <message numerus="yes">
+        <location filename="../ui/sync/syncstatuswidget.cpp" line="+162"/>
+        <source>synced %n min ago</source>
+        <translation>
+            <numerusform>synced %n min ago</numerusform>
+            <numerusform>synced %n min ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>synced %n h ago</source>
+        <translation>
+            <numerusform>synced %n h ago</numerusform>
+            <numerusform>synced %n h ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+35"/>
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n change waiting</numerusform>
+            <numerusform>%n changes waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n sync issue(s)</source>
+        <translation>
+            <numerusform>%n sync issue</numerusform>
+            <numerusform>%n sync issues</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>%n change(s) on this computer have not reached the server yet.</source>
+        <translation>
+            <numerusform>%n change on this computer has not reached the server yet.</numerusform>
+            <numerusform>%n changes on this computer have not reached the server yet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n change(s) the server refused need your decision (Sync issues).</source>
+        <translation>
+            <numerusform>%n change the server refused needs your decision (Sync issues).</numerusform>
+            <numerusform>%n changes the server refused need your decision (Sync issues).</numerusform>
         </translation>
     </message>
 </context>

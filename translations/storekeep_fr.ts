@@ -4,7 +4,7 @@
 <context>
     <name>ChangeApplier</name>
     <message>
-        <location filename="../sync/local/changeapplier.cpp" line="+44"/>
+        <location filename="../sync/local/changefeedpage.cpp" line="+23"/>
         <source>The server sent a page of changes this version cannot read: “%1” %2.</source>
         <translation>Le serveur a envoyé une page de changements que cette version ne sait pas lire&#xa0;: «&#xa0;%1&#xa0;» %2.</translation>
     </message>
@@ -14,17 +14,17 @@
         <translation>doit être %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+5"/>
         <source>is missing</source>
         <translation>est manquant</translation>
     </message>
     <message>
-        <location line="+136"/>
-        <source>is not JSON (%1 at offset %2)</source>
-        <translation>n’est pas du JSON (%1 à la position %2)</translation>
+        <location line="+141"/>
+        <source>is not JSON (%1)</source>
+        <translation>n’est pas du JSON valide (%1)</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location filename="../sync/local/changeapplier.cpp" line="+220"/>
         <source>Some records on this page of changes refer to records on the next page; apply the two together.</source>
         <translation>Certains enregistrements de cette page de changements font référence à des enregistrements de la page suivante&#xa0;; appliquez les deux ensemble.</translation>
     </message>
@@ -63,7 +63,7 @@
         <translation>Choisissez un emplacement, ou tous les emplacements, pour afficher le stock.</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+179"/>
         <source>An adjustment must change the quantity.</source>
         <translation>Un ajustement doit modifier la quantité.</translation>
     </message>
@@ -126,7 +126,7 @@
         <translation>Introuvable dans cette boutique&#xa0;: %1 %2.</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+80"/>
         <location line="+37"/>
         <source>variant</source>
         <translation>variante</translation>
@@ -181,7 +181,7 @@
 <context>
     <name>StagingStore</name>
     <message>
-        <location filename="../sync/local/stagingstore.cpp" line="+61"/>
+        <location filename="../sync/local/stagingstore.cpp" line="+62"/>
         <source>The download file %1 could not be deleted.</source>
         <translation>Le fichier de téléchargement %1 n’a pas pu être supprimé.</translation>
     </message>
@@ -217,7 +217,7 @@
 <context>
     <name>Storekeep</name>
     <message>
-        <location filename="../app/main.cpp" line="+72"/>
+        <location filename="../app/main.cpp" line="+82"/>
         <source>Creating the demo shop “Demo Outfitters”…</source>
         <translation>Création de la boutique de démonstration «&#xa0;Demo Outfitters&#xa0;»…</translation>
     </message>
@@ -248,37 +248,63 @@
         <translation>La boutique de démonstration a été créée, mais n’a pas pu être déplacée vers %1.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+176"/>
+        <source>Could not open the shop: %1</source>
+        <translation>Impossible d’ouvrir la boutique&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>Storekeep: the back office for your shop.</source>
         <translation>Storekeep&#xa0;: le back-office de votre boutique.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Keep shop files and settings in &lt;dir&gt;.</source>
-        <translation>Conserver les fichiers de boutique et les réglages dans &lt;dossier&gt;.</translation>
+        <location line="+4"/>
+        <source>Keep the sign-in (never its password or tokens), shop files and settings in &lt;dir&gt;.</source>
+        <translation>Conserver la connexion (jamais son mot de passe ni ses jetons), les fichiers de boutique et les réglages dans &lt;dossier&gt;.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
+        <source>Save a PNG of the first window (the main window, or the sign-in when signed out) to &lt;file&gt; after it first paints, then quit.</source>
+        <translation>Enregistrer une image PNG de la première fenêtre (la fenêtre principale, ou celle de connexion si vous êtes déconnecté) dans &lt;fichier&gt; après son premier affichage, puis quitter.</translation>
+    </message>
+    <message>
+        <location line="-3"/>
         <source>dir</source>
         <translation>dossier</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Save a PNG of the main window to &lt;file&gt; after it first paints, then quit.</source>
-        <translation>Enregistrer une image PNG de la fenêtre principale dans &lt;fichier&gt; après son premier affichage, puis quitter.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>file</source>
         <translation>fichier</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+1"/>
+        <source>Prefill the sign-in with the server &lt;url&gt;.</source>
+        <translation>Préremplir la connexion avec le serveur &lt;url&gt;.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+5"/>
+        <source>url</source>
+        <translation>url</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Where “Try the demo shop” signs in (default: $STOREKEEP_DEMO_SERVER or %1).</source>
+        <translation>Serveur auquel se connecte «&#xa0;Essayer la boutique de démonstration&#xa0;» (par défaut&#xa0;: $STOREKEEP_DEMO_SERVER ou %1).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open the offline demo shop, generated on this computer, without signing in.</source>
+        <translation>Ouvrir la boutique de démonstration hors ligne, générée sur cet ordinateur, sans se connecter.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Cannot create the profile folder %1.</source>
         <translation>Impossible de créer le dossier de profil %1.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-192"/>
         <source>Could not create the demo shop: %1</source>
         <translation>Impossible de créer la boutique de démonstration&#xa0;: %1</translation>
     </message>
@@ -288,7 +314,7 @@
         <translation>Impossible d’ouvrir le fichier de boutique&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="-34"/>
         <source>Could not save the screenshot to %1.</source>
         <translation>Impossible d’enregistrer la capture d’écran dans %1.</translation>
     </message>
@@ -1099,7 +1125,7 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
 <context>
     <name>sk::JsonReader</name>
     <message>
-        <location filename="../core/domain/jsonreader.cpp" line="+124"/>
+        <location filename="../core/domain/jsonreader.cpp" line="+253"/>
         <source>“%1” is missing.</source>
         <translation>«&#xa0;%1&#xa0;» est manquant.</translation>
     </message>
@@ -1129,7 +1155,7 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
         <translation>rien</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>“%1” must be a string, but is %2.</source>
         <translation>«&#xa0;%1&#xa0;» doit être une chaîne, mais vaut %2.</translation>
     </message>
@@ -1191,7 +1217,7 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
         <translation>«&#xa0;%1&#xa0;» doit être un code de devise ISO 4217 comme EUR, mais vaut %2.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <location line="+3"/>
         <source>“%1” must be a whole number, but is %2.</source>
         <translation>«&#xa0;%1&#xa0;» doit être un nombre entier, mais vaut %2.</translation>
@@ -1234,14 +1260,14 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
         <translation>«&#xa0;%1&#xa0;» doit valoir l’une des valeurs %2, mais vaut %3.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+10"/>
-        <location line="+25"/>
+        <location line="+17"/>
+        <location line="+15"/>
+        <location line="+48"/>
         <source>“%1” must be an object, but is %2.</source>
         <translation>«&#xa0;%1&#xa0;» doit être un objet, mais vaut %2.</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-38"/>
         <source>“%1” must be an array, but is %2.</source>
         <translation>«&#xa0;%1&#xa0;» doit être un tableau, mais vaut %2.</translation>
     </message>
@@ -1319,7 +1345,7 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
 <context>
     <name>sk::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+75"/>
+        <location filename="../ui/mainwindow.cpp" line="+97"/>
         <location line="+1"/>
         <source>Orders</source>
         <translation>Commandes</translation>
@@ -1331,12 +1357,12 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
     </message>
     <message>
         <location line="+2"/>
-        <location line="+62"/>
+        <location line="+195"/>
         <source>Products</source>
         <translation>Produits</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-194"/>
         <location line="+1"/>
         <source>Inventory</source>
         <translation>Stock</translation>
@@ -1359,22 +1385,16 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
     </message>
     <message>
         <location line="+2"/>
-        <location line="+1"/>
         <source>Sync issues</source>
         <translation>Problèmes de synchro</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Sync issues are coming soon. Once Storekeep syncs with your shop, edits the server rejected or that conflict with someone else&apos;s will be listed here, each with a way to resolve it.</source>
-        <translation>Les problèmes de synchronisation arrivent bientôt. Quand Storekeep se synchronisera avec votre boutique, les modifications refusées par le serveur ou en conflit avec celles de quelqu’un d’autre seront listées ici, chacune avec un moyen de la résoudre.</translation>
-    </message>
-    <message>
-        <location line="+33"/>
+        <location line="+49"/>
         <source>Could not open the product list: %1</source>
         <translation>Impossible d’ouvrir la liste des produits&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+35"/>
         <source>Storekeep</source>
         <translation>Storekeep</translation>
     </message>
@@ -1384,7 +1404,32 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
         <translation>%1 — Storekeep</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
+        <source>Local file, not signed in</source>
+        <translation>Fichier local, non connecté</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 — %2 (%3)</source>
+        <translation>%1 — %2 (%3)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed in to %1 as %2 &lt;%3&gt;; %4 in %5.</source>
+        <translation>Connecté à %1 en tant que %2 &lt;%3&gt;&#xa0;; %4 de la boutique %5.</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Switch Shop</source>
+        <translation>Changer de boutique</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not open %1: %2</source>
+        <translation>Impossible d’ouvrir %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>All statuses</source>
         <translation>Tous les statuts</translation>
     </message>
@@ -1435,6 +1480,16 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
     </message>
     <message>
         <location line="+1"/>
+        <source>S&amp;witch Shop…</source>
+        <translation>&amp;Changer de boutique…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign &amp;Out</source>
+        <translation>Se &amp;déconnecter</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -1469,7 +1524,7 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
         <translation>À propos de &amp;Qt</translation>
     </message>
     <message numerus="yes">
-        <location line="+54"/>
+        <location line="+61"/>
         <source>%Ln product(s)</source>
         <translation>
             <numerusform>%Ln produit</numerusform>
@@ -1477,7 +1532,7 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>development build</source>
         <translation>version de développement</translation>
     </message>
@@ -1660,6 +1715,166 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
     </message>
 </context>
 <context>
+    <name>sk::PendingEdits</name>
+    <message>
+        <location filename="../ui/sync/pendingedits.cpp" line="+83"/>
+        <source>Could not discard the changes: %1</source>
+        <translation>Impossible d’abandonner les modifications&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Storekeep is not connected to the server for this shop, so the changes cannot be sent now.</source>
+        <translation>Storekeep n’est pas connecté au serveur de cette boutique&#xa0;: les modifications ne peuvent pas être envoyées pour l’instant.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Another Storekeep window is syncing this shop. Sync there, or close it and try again.</source>
+        <translation>Une autre fenêtre de Storekeep synchronise cette boutique. Synchronisez depuis cette fenêtre, ou fermez-la et réessayez.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The changes could not be sent: %1</source>
+        <translation>Les modifications n’ont pas pu être envoyées&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%n change(s) could not be sent yet.</source>
+        <translation>
+            <numerusform>%n modification n’a pas encore pu être envoyée.</numerusform>
+            <numerusform>%n modifications n’ont pas encore pu être envoyées.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sk::PendingEditsDialog</name>
+    <message>
+        <location filename="../ui/sync/pendingeditsdialog.cpp" line="+29"/>
+        <source>sign out</source>
+        <translation>vous déconnecter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>switch shop</source>
+        <translation>changer de boutique</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+150"/>
+        <source>Changes not sent</source>
+        <translation>Modifications non envoyées</translation>
+    </message>
+    <message>
+        <location line="-136"/>
+        <source>They are stored on this computer only.</source>
+        <translation>Elles sont enregistrées uniquement sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>They were made in %1 and are stored on this computer only.</source>
+        <translation>Elles ont été faites dans la boutique %1 et sont enregistrées uniquement sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 Before you %2, choose what happens to them:&lt;ul&gt;&lt;li&gt;&lt;b&gt;Sync now&lt;/b&gt; sends them to the server first (this needs a connection).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Keep for later&lt;/b&gt; leaves them on this computer; they are sent the next time you open this shop here.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Discard&lt;/b&gt; throws them away; the shop shows the server&apos;s data again.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>%1 Avant de %2, choisissez ce qu’il advient de ces modifications&#xa0;:&lt;ul&gt;&lt;li&gt;&lt;b&gt;Synchroniser maintenant&lt;/b&gt; les envoie d’abord au serveur (une connexion est nécessaire).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Conserver pour plus tard&lt;/b&gt; les laisse sur cet ordinateur&#xa0;; elles seront envoyées la prochaine fois que vous ouvrirez cette boutique ici.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Abandonner&lt;/b&gt; les supprime définitivement&#xa0;; la boutique affiche de nouveau les données du serveur.&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;Sync now</source>
+        <translation>&amp;Synchroniser maintenant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keep for later</source>
+        <translation>&amp;Conserver pour plus tard</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>&amp;Discard %n change(s)…</source>
+        <translation>
+            <numerusform>&amp;Abandonner %n modification…</numerusform>
+            <numerusform>&amp;Abandonner %n modifications…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Send the changes to the server now, then %1.</source>
+        <translation>Envoyer maintenant les modifications au serveur, puis %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the changes on this computer and send them next time.</source>
+        <translation>Conserver les modifications sur cet ordinateur et les envoyer la prochaine fois.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Throw the changes away. This cannot be undone.</source>
+        <translation>Supprimer définitivement les modifications. Cette action est irréversible.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>You have %n change(s) that have not reached the server yet.</source>
+        <translation>
+            <numerusform>Vous avez %n modification qui n’a pas encore atteint le serveur.</numerusform>
+            <numerusform>Vous avez %n modifications qui n’ont pas encore atteint le serveur.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Discard changes?</source>
+        <translation>Abandonner les modifications&#xa0;?</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Discard %n change(s)? They never reach the server and cannot be brought back.</source>
+        <translation>
+            <numerusform>Abandonner %n modification&#xa0;? Elle n’atteindra jamais le serveur et ne pourra pas être récupérée.</numerusform>
+            <numerusform>Abandonner %n modifications&#xa0;? Elles n’atteindront jamais le serveur et ne pourront pas être récupérées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Discard %n change(s) made in %1? They never reach the server and cannot be brought back.</source>
+        <translation>
+            <numerusform>Abandonner %n modification faite dans %1&#xa0;? Elle n’atteindra jamais le serveur et ne pourra pas être récupérée.</numerusform>
+            <numerusform>Abandonner %n modifications faites dans %1&#xa0;? Elles n’atteindront jamais le serveur et ne pourront pas être récupérées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>&amp;Discard %n change(s)</source>
+        <translation>
+            <numerusform>&amp;Abandonner %n modification</numerusform>
+            <numerusform>&amp;Abandonner %n modifications</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Sending your changes to the server…</source>
+        <translation>Envoi de vos modifications au serveur…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Stop waiting</source>
+        <translation>&amp;Ne plus attendre</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Discarding your changes…</source>
+        <translation>Abandon de vos modifications…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Could not read the changes waiting to be sent: %1</source>
+        <translation>Impossible de lire les modifications en attente d’envoi&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>sk::ProductListModel</name>
     <message>
         <location filename="../ui/products/productlistmodel.cpp" line="+90"/>
@@ -1775,12 +1990,12 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
 <context>
     <name>sk::RecordJson</name>
     <message>
-        <location filename="../core/domain/recordjson.cpp" line="+76"/>
+        <location filename="../core/domain/recordjson.cpp" line="+77"/>
         <source>“%1” is %2, but the record sits inside %3.</source>
         <translation>«&#xa0;%1&#xa0;» vaut %2, mais l’enregistrement se trouve dans %3.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+59"/>
         <source>“%1” may only contain letters, digits and %2, but is “%3”.</source>
         <translation>«&#xa0;%1&#xa0;» ne peut contenir que des lettres, des chiffres et %2, mais vaut «&#xa0;%3&#xa0;».</translation>
     </message>
@@ -1887,9 +2102,223 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
     </message>
 </context>
 <context>
+    <name>sk::ShopPickerDialog</name>
+    <message>
+        <location filename="../ui/auth/shoppickerdialog.cpp" line="+27"/>
+        <source>Choose a Shop</source>
+        <translation>Choisir une boutique</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You work in several shops. Which one do you want to open?</source>
+        <translation>Vous travaillez dans plusieurs boutiques. Laquelle voulez-vous ouvrir&#xa0;?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Type to filter</source>
+        <translation>Saisissez du texte pour filtrer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Find:</source>
+        <translation>&amp;Rechercher&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Shop</source>
+        <translation>Boutique</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Currency</source>
+        <translation>Devise</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No shop matches.</source>
+        <translation>Aucune boutique ne correspond.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Open Shop</source>
+        <translation>&amp;Ouvrir la boutique</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Owner</source>
+        <translation>Propriétaire</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Staff</source>
+        <translation>Employé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warehouse</source>
+        <translation>Magasinier</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1 (open now)</source>
+        <translation>%1 (actuellement ouverte)</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Your account is not a member of any shop yet. Ask a shop owner to add you.</source>
+        <translation>Votre compte n’est encore membre d’aucune boutique. Demandez au propriétaire d’une boutique de vous ajouter.</translation>
+    </message>
+</context>
+<context>
+    <name>sk::ShopSession</name>
+    <message>
+        <location filename="../ui/auth/shopsession.cpp" line="+85"/>
+        <source>You are not a member of the shop %1 on %2.</source>
+        <translation>Vous n’êtes pas membre de la boutique %1 sur %2.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Your sign-in has ended; sign in again. Unsent changes are kept.</source>
+        <translation>Votre connexion a pris fin&#xa0;; reconnectez-vous. Les modifications non envoyées sont conservées.</translation>
+    </message>
+</context>
+<context>
+    <name>sk::SignInDialog</name>
+    <message>
+        <location filename="../ui/auth/signindialog.cpp" line="+59"/>
+        <source>Sign In — Storekeep</source>
+        <translation>Connexion — Storekeep</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign in to your shop</source>
+        <translation>Connectez-vous à votre boutique</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Use your shop server&apos;s address and your own login. Your password goes only to that server; the sign-in is kept in your system keychain.</source>
+        <translation>Utilisez l’adresse du serveur de votre boutique et vos propres identifiants. Votre mot de passe n’est envoyé qu’à ce serveur&#xa0;; la connexion est conservée dans le trousseau de votre système.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>https://shop.example.com</source>
+        <translation>https://boutique.example.com</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>you@example.com</source>
+        <translation>vous@example.com</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Server:</source>
+        <translation>&amp;Serveur&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-mail&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Try the &amp;Demo Shop</source>
+        <translation>Essayer la boutique de &amp;démonstration</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign in to the demo server that ./scripts/run starts, as the owner of “Demo Outfitters”.</source>
+        <translation>Se connecter au serveur de démonstration lancé par ./scripts/run, en tant que propriétaire de «&#xa0;Demo Outfitters&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign &amp;In</source>
+        <translation>Se &amp;connecter</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>The e-mail address or password is wrong. Check both and try again.</source>
+        <translation>L’adresse e-mail ou le mot de passe est incorrect. Vérifiez-les et réessayez.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Storekeep cannot store your sign-in securely: the system keychain is not available. Start or unlock your keychain (for example GNOME Keyring or KWallet), then sign in again. You are still signed out.</source>
+        <translation>Storekeep ne peut pas enregistrer votre connexion de façon sécurisée&#xa0;: le trousseau du système n’est pas disponible. Démarrez ou déverrouillez votre trousseau (par exemple GNOME Keyring ou KWallet), puis reconnectez-vous. Vous êtes toujours déconnecté.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot reach the demo server at %1. It runs while ./scripts/run is running: start Storekeep with ./scripts/run, then try again.</source>
+        <translation>Impossible de joindre le serveur de démonstration à l’adresse %1. Il ne fonctionne que pendant l’exécution de ./scripts/run&#xa0;: lancez Storekeep avec ./scripts/run, puis réessayez.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>There is no server called %1. Check the address for typing mistakes.</source>
+        <translation>Aucun serveur ne s’appelle %1. Vérifiez que l’adresse ne contient pas de faute de frappe.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot reach the server at %1. Check the address and your network connection, then try again.</source>
+        <translation>Impossible de joindre le serveur à l’adresse %1. Vérifiez l’adresse et votre connexion réseau, puis réessayez.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The secure connection to %1 failed: %2</source>
+        <translation>La connexion sécurisée à %1 a échoué&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“%1” is not a server address. Type it like https://shop.example.com.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une adresse de serveur. Saisissez-la sous la forme https://boutique.example.com.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 did not answer like a Storekeep server. Check the address.</source>
+        <translation>%1 n’a pas répondu comme un serveur Storekeep. Vérifiez l’adresse.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Type your shop server&apos;s address, for example https://shop.example.com.</source>
+        <translation>Saisissez l’adresse du serveur de votre boutique, par exemple https://boutique.example.com.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Type the e-mail address you sign in with.</source>
+        <translation>Saisissez l’adresse e-mail avec laquelle vous vous connectez.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Type your password.</source>
+        <translation>Saisissez votre mot de passe.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The sign-in was cancelled.</source>
+        <translation>La connexion a été annulée.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>You signed in as %1, but your account is not a member of any shop on this server yet. Ask a shop owner to add you, then sign in again.</source>
+        <translation>Vous êtes connecté en tant que %1, mais votre compte n’est encore membre d’aucune boutique sur ce serveur. Demandez au propriétaire d’une boutique de vous ajouter, puis reconnectez-vous.</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Signing in to %1…</source>
+        <translation>Connexion à %1…</translation>
+    </message>
+</context>
+<context>
     <name>sk::SyncEngine</name>
     <message>
-        <location filename="../sync/engine/syncengine.cpp" line="+35"/>
+        <location filename="../sync/engine/syncengine.cpp" line="+36"/>
         <source>Sync was cancelled.</source>
         <translation>La synchronisation a été annulée.</translation>
     </message>
@@ -1959,14 +2388,515 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
         <translation>Le serveur n’a répondu à aucune des modifications envoyées&#xa0;; la synchronisation sera relancée.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+20"/>
         <source>The server no longer has the changes since the last sync.</source>
         <translation>Le serveur ne conserve plus les changements survenus depuis la dernière synchronisation.</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+127"/>
         <source>The server cannot be reached; your edits are kept and sync will try again.</source>
         <translation>Le serveur est injoignable&#xa0;; vos modifications sont conservées et la synchronisation sera relancée.</translation>
+    </message>
+</context>
+<context>
+    <name>sk::SyncIssueListModel</name>
+    <message>
+        <location filename="../ui/sync/syncissuelistmodel.cpp" line="+97"/>
+        <source>Could not read the sync issues: %1</source>
+        <translation>Impossible de lire les problèmes de synchronisation&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>(no record)</source>
+        <translation>(aucun enregistrement)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>On the server, %1 is now %2.</source>
+        <translation>Sur le serveur, «&#xa0;%1&#xa0;» vaut désormais %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>On hand on the server: %1.</source>
+        <translation>En stock sur le serveur&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server code: %1</source>
+        <translation>Code du serveur&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Product</source>
+        <translation>Produit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Variant</source>
+        <translation>Variante</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Location</source>
+        <translation>Emplacement</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shop settings</source>
+        <translation>Réglages de la boutique</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 at %2</source>
+        <translation>%1 à %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>#%1</source>
+        <translation>n°&#xa0;%1</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1”</source>
+        <translation>«&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Adjust stock by %1</source>
+        <translation>Ajuster le stock de %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adjust stock by %1 (%2)</source>
+        <translation>Ajuster le stock de %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Count stock as %1</source>
+        <translation>Déclarer un stock compté de %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move %1 to another location</source>
+        <translation>Transférer %1 vers un autre emplacement</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 to %2</source>
+        <translation>%1 en %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change the record</source>
+        <translation>Modifier l’enregistrement</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change %1</source>
+        <translation>Modifier %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Create the product %1</source>
+        <translation>Créer le produit %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Archive the product</source>
+        <translation>Archiver le produit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete the product</source>
+        <translation>Supprimer le produit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add a variant</source>
+        <translation>Ajouter une variante</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete the variant</source>
+        <translation>Supprimer la variante</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create a location</source>
+        <translation>Créer un emplacement</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create a customer</source>
+        <translation>Créer un client</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set the order&apos;s status to %1</source>
+        <translation>Passer la commande au statut «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fulfil the order</source>
+        <translation>Expédier la commande</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refund the order</source>
+        <translation>Rembourser la commande</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add a note to the order</source>
+        <translation>Ajouter une note à la commande</translation>
+    </message>
+    <message>
+        <location line="+118"/>
+        <location line="+4"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>%1 %2 is no longer in this shop.</source>
+        <translation>%1 %2 ne se trouve plus dans cette boutique.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>When</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What you tried</source>
+        <translation>Action tentée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server&apos;s reason</source>
+        <translation>Motif du serveur</translation>
+    </message>
+</context>
+<context>
+    <name>sk::SyncIssuesPanel</name>
+    <message>
+        <location filename="../ui/sync/syncissuespanel.cpp" line="+34"/>
+        <source>Sync issues</source>
+        <translation>Problèmes de synchro</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Changes the server refused. For each one, keep yours (it is sent again, on the server&apos;s current data), take the server&apos;s version, or dismiss it.</source>
+        <translation>Modifications refusées par le serveur. Pour chacune, gardez votre version (elle est renvoyée, appliquée aux données actuelles du serveur), prenez la version du serveur ou ignorez-la.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>&amp;Keep mine</source>
+        <translation>&amp;Garder ma version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Take theirs</source>
+        <translation>&amp;Prendre la version du serveur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>D&amp;ismiss</source>
+        <translation>&amp;Ignorer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open record</source>
+        <translation>&amp;Ouvrir l’enregistrement</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Send your change again, on top of the server&apos;s current data.</source>
+        <translation>Renvoyer votre modification, appliquée aux données actuelles du serveur.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the server&apos;s version, which already shows; your change is dropped.</source>
+        <translation>Garder la version du serveur, déjà affichée&#xa0;; votre modification est abandonnée.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the issue from this list without doing anything else.</source>
+        <translation>Retirer le problème de cette liste sans rien faire d’autre.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the record this change was about.</source>
+        <translation>Afficher l’enregistrement concerné par cette modification.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Could not read the sync issues: %1</source>
+        <translation>Impossible de lire les problèmes de synchronisation&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>No sync issues. Everything you changed reached the server.</source>
+        <translation>Aucun problème de synchronisation. Toutes vos modifications ont atteint le serveur.</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>Select one issue whose record is still in this shop.</source>
+        <translation>Sélectionnez un seul problème dont l’enregistrement se trouve encore dans cette boutique.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Select one or more issues first.</source>
+        <translation>Sélectionnez d’abord un ou plusieurs problèmes.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Working…</source>
+        <translation>Traitement en cours…</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n issue(s) could not be resolved:</source>
+        <translation>
+            <numerusform>%n problème n’a pas pu être résolu&#xa0;:</numerusform>
+            <numerusform>%n problèmes n’ont pas pu être résolus&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n issue(s) resolved.</source>
+        <translation>
+            <numerusform>%n problème résolu.</numerusform>
+            <numerusform>%n problèmes résolus.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Kept your change in %n issue(s); it is being sent to the server.</source>
+        <translation>
+            <numerusform>Votre modification a été conservée pour %n problème&#xa0;; elle est en cours d’envoi au serveur.</numerusform>
+            <numerusform>Vos modifications ont été conservées pour %n problèmes&#xa0;; elles sont en cours d’envoi au serveur.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Kept your change in %n issue(s); it is sent with the next sync.</source>
+        <translation>
+            <numerusform>Votre modification a été conservée pour %n problème&#xa0;; elle sera envoyée lors de la prochaine synchronisation.</numerusform>
+            <numerusform>Vos modifications ont été conservées pour %n problèmes&#xa0;; elles seront envoyées lors de la prochaine synchronisation.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Took the server&apos;s version in %n issue(s).</source>
+        <translation>
+            <numerusform>Version du serveur retenue pour %n problème.</numerusform>
+            <numerusform>Version du serveur retenue pour %n problèmes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Dismissed %n issue(s).</source>
+        <translation>
+            <numerusform>%n problème ignoré.</numerusform>
+            <numerusform>%n problèmes ignorés.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sk::SyncStatusWidget</name>
+    <message>
+        <location filename="../ui/sync/syncstatuswidget.cpp" line="+123"/>
+        <source>Sync status</source>
+        <translation>État de la synchronisation</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>never synced</source>
+        <translation>jamais synchronisé</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>synced just now</source>
+        <translation>synchronisé à l’instant</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>synced %n min ago</source>
+        <translation>
+            <numerusform>synchronisé il y a %n&#xa0;min</numerusform>
+            <numerusform>synchronisé il y a %n&#xa0;min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>synced %n h ago</source>
+        <translation>
+            <numerusform>synchronisé il y a %n&#xa0;h</numerusform>
+            <numerusform>synchronisé il y a %n&#xa0;h</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>synced on %1</source>
+        <translation>synchronisé le %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Online · %1</source>
+        <translation>En ligne · %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Online · not downloaded yet</source>
+        <translation>En ligne · boutique pas encore téléchargée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Syncing…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Downloading the shop…</source>
+        <translation>Téléchargement de la boutique…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Offline · %1</source>
+        <translation>Hors ligne · %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed out</source>
+        <translation>Déconnecté</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No access to this shop</source>
+        <translation>Aucun accès à cette boutique</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Update Storekeep to sync</source>
+        <translation>Mettez Storekeep à jour pour synchroniser</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shop access lost</source>
+        <translation>Accès à la boutique perdu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Synced by another Storekeep window</source>
+        <translation>Synchronisation assurée par une autre fenêtre de Storekeep</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n modification en attente</numerusform>
+            <numerusform>%n modifications en attente</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n sync issue(s)</source>
+        <translation>
+            <numerusform>%n problème de synchro</numerusform>
+            <numerusform>%n problèmes de synchro</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Last synced: %1 (%2)</source>
+        <translation>Dernière synchronisation&#xa0;: %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not synced with the server yet.</source>
+        <translation>Pas encore de synchronisation avec le serveur.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n change(s) on this computer have not reached the server yet.</source>
+        <translation>
+            <numerusform>%n modification faite sur cet ordinateur n’a pas encore atteint le serveur.</numerusform>
+            <numerusform>%n modifications faites sur cet ordinateur n’ont pas encore atteint le serveur.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n change(s) the server refused need your decision (Sync issues).</source>
+        <translation>
+            <numerusform>%n modification refusée par le serveur attend votre décision (Problèmes de synchro).</numerusform>
+            <numerusform>%n modifications refusées par le serveur attendent votre décision (Problèmes de synchro).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Click to sync now.</source>
+        <translation>Cliquez pour synchroniser maintenant.</translation>
     </message>
 </context>
 </TS>

@@ -24,9 +24,7 @@ namespace {
 // The feed's entity types this client stores. A newer server may send others: ignored.
 bool isKnownType(const QString &type)
 {
-    static const QSet<QString> known = {u"shop_settings"_s, u"location"_s,     u"product"_s,  u"variant"_s,
-                                        u"inventory_level"_s, u"ledger_entry"_s, u"customer"_s, u"order"_s};
-    return known.contains(type);
+    return EntityDocuments::typeRank(type) < EntityDocuments::types().size();
 }
 
 bool isLedger(const EntityRef &ref)
@@ -167,11 +165,6 @@ Result<bool> anyTracked(SqliteDatabase &db)
     return any;
 }
 
-Error withChange(Error error, const Change &change)
-{
-    error.detail = QStringLiteral("%1 %2: %3").arg(change.entity.type, change.entity.id, error.detail);
-    return error;
-}
 
 } // namespace
 
@@ -205,7 +198,7 @@ Result<PageStats> ChangeApplier::applyPages(SqliteDatabase &db, const QList<Chan
         for (const Change &change : page.changes) {
             auto applied = applyChange(db, change, tracking, stats, toRebase);
             if (!applied.ok())
-                return withChange(applied.error(), change);
+                return withEntity(applied.error(), change.entity);
         }
     }
     if (!toRebase.isEmpty()) {
@@ -239,11 +232,8 @@ Result<PageStats> ChangeApplier::applyToStaging(SqliteDatabase &db, const Decode
     PageStats stats;
     for (const DecodedChange &change : page.changes) {
         auto applied = applyStagedChange(db, change, stats);
-        if (!applied.ok()) {
-            Error error = applied.error();
-            error.detail = QStringLiteral("%1 %2: %3").arg(change.entity.type, change.entity.id, error.detail);
-            return error;
-        }
+        if (!applied.ok())
+            return withEntity(applied.error(), change.entity);
     }
     SK_TRY(Outbox::saveCursor(db, page.nextCursor, page.lastAppliedSeq, page.serverTime));
     return stats;
@@ -255,7 +245,7 @@ Result<PageStats> ChangeApplier::applyToStaging(SqliteDatabase &db, const Change
     for (const Change &change : page.changes) {
         auto applied = applyStagedChange(db, change, stats);
         if (!applied.ok())
-            return withChange(applied.error(), change);
+            return withEntity(applied.error(), change.entity);
     }
     SK_TRY(Outbox::saveCursor(db, page.nextCursor, page.lastAppliedSeq, page.serverTime));
     return stats;

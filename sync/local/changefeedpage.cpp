@@ -264,11 +264,8 @@ Result<DecodedPage> ChangeFeedPage::decode() const
         change.isDelete = header.isDelete;
         if (!header.isDelete) {
             auto record = EntityDocuments::decode(header.entity, JsonReader(header.data));
-            if (!record.ok()) {
-                Error error = record.error();
-                error.detail = QStringLiteral("%1 %2: %3").arg(header.entity.type, header.entity.id, error.detail);
-                return error;
-            }
+            if (!record.ok())
+                return withEntity(record.error(), header.entity);
             change.record = std::move(record).value();
         }
         page.changes.append(std::move(change));

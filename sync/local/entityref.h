@@ -1,5 +1,7 @@
 #pragma once
 
+#include "util/result.h"
+
 #include <QHashFunctions>
 #include <QString>
 
@@ -20,6 +22,13 @@ struct EntityRef
 inline size_t qHash(const EntityRef &ref, size_t seed = 0)
 {
     return qHashMulti(seed, ref.type, ref.id);
+}
+
+// The error with "<type> <id>: " before its detail, for a failure while handling this record.
+inline Error withEntity(Error error, const EntityRef &ref)
+{
+    error.detail = ref.type + u' ' + ref.id + QLatin1String(": ") + error.detail;
+    return error;
 }
 
 } // namespace sk

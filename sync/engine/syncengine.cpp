@@ -3,6 +3,7 @@
 #include "auth/authsession.h"
 #include "crashpoint.h"
 #include "engine/backoff.h"
+#include "engine/boundedqueue.h"
 #include "local/changeapplier.h"
 #include "local/changefeedpage.h"
 #include "local/outbox.h"
@@ -24,6 +25,8 @@
 #include <QUrl>
 
 #include <future>
+#include <mutex>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -330,66 +333,98 @@ Result<ChangeFeedPage> SyncEngine::fetchFeedPage(HttpClient &http, const QString
 Result<void> SyncEngine::initialSync(SyncReport &report, const CancelFlag *cancel)
 {
     SK_TRY_ASSIGN(staging, StagingStore::open(m_store));
-    QString cursor = staging->cursor();
     emitProgress(SyncProgress::Phase::InitialSync, staging->changesApplied());
     if (!m_prefetchHttp)
         m_prefetchHttp = std::make_unique<HttpClient>(m_options.http);
-    // Three pages at a time, each on its own thread: the server prepares page N+1 (asked for
-    // as soon as page N's cursor is read), page N's documents are read into records, and page
-    // N-1 is written to the staging file. One fetch is in flight at a time, on its own client.
-    const auto fetchAhead = [this](const QString &from) {
-        return std::async(std::launch::async, [this, from] { return fetchFeedPage(*m_prefetchHttp, from); });
-    };
-    const auto decodeAhead = [](const ChangeFeedPage &page) {
-        return std::async(std::launch::async, [page] { return page.decode(); });
-    };
-    const auto write = [&](Result<DecodedPage> decoded) -> Result<void> {
-        if (!decoded.ok())
-            return decoded.error();
-        SK_TRY(staging->applyPage(*decoded));
-        CrashPoint::hit("mid_staging");
-        report.pulledChanges += int(decoded->changes.size());
-        ++report.pages;
-        emitProgress(SyncProgress::Phase::InitialSync, staging->changesApplied());
-        return {};
-    };
-    std::future<Result<ChangeFeedPage>> next = fetchAhead(cursor);
-    std::optional<std::future<Result<DecodedPage>>> decoding; // the page read before this one
-    bool restarted = false;
-    while (true) {
-        Result<ChangeFeedPage> page = next.get();
-        if (cancel && cancel->isCancelled())
-            return cancelled();
-        if (!page.ok() && page.error().code == "sync.cursor_expired"_L1 && !restarted) {
-            // The staged download is too old to resume: start it again from the beginning,
-            // without the page read from the old one.
-            if (decoding)
-                decoding->wait();
-            decoding.reset();
-            staging.reset();
-            SK_TRY(StagingStore::remove(m_store));
-            SK_TRY_ASSIGN(fresh, StagingStore::open(m_store));
-            staging = std::move(fresh);
-            restarted = true;
-            next = fetchAhead(QString());
-            continue;
-        }
-        if (!page.ok())
-            return page.error(); // the futures' destructors wait for the work in flight
-        if (page->hasMore())
-            next = fetchAhead(page->nextCursor());
-        auto decoded = decodeAhead(*page);
-        if (decoding)
-            SK_TRY(write(decoding->get()));
-        decoding = std::move(decoded);
-        if (!page->hasMore())
-            break;
+    Result<void> downloaded = download(*staging, staging->cursor(), report, cancel);
+    if (!downloaded.ok() && downloaded.error().code == "sync.cursor_expired"_L1) {
+        // The staged download is too old to resume: start it again from the beginning.
+        qCInfo(lcSyncEngine) << "staged download expired: starting it again";
+        staging.reset();
+        SK_TRY(StagingStore::remove(m_store));
+        SK_TRY_ASSIGN(fresh, StagingStore::open(m_store));
+        staging = std::move(fresh);
+        downloaded = download(*staging, QString(), report, cancel);
     }
-    if (decoding)
-        SK_TRY(write(decoding->get()));
+    SK_TRY(downloaded);
     SK_TRY(staging->swapInto(m_store, m_clock.nowMs()));
     report.initialSync = true;
     return {};
+}
+
+Result<void> SyncEngine::download(StagingStore &staging, const QString &cursor, SyncReport &report,
+                                  const CancelFlag *cancel)
+{
+    // Three stages, each on its own thread and at its own pace: the fetcher asks for page N+1
+    // as soon as page N's cursor is read, the decoder reads documents into records, and this
+    // thread writes them to the staging file. Each stage runs ahead of the next by up to two
+    // pages, so the server is not left idle while a slow page is written, nor the writer while
+    // a large page is read. Pages already written are freed by the decoder: freeing hundreds
+    // of thousands of small records is not the writer's work.
+    BoundedQueue<Result<ChangeFeedPage>> fetched(2);
+    BoundedQueue<Result<DecodedPage>> decoded(2);
+    std::mutex spentMutex;
+    std::vector<DecodedPage> spent;
+    const auto stopped = [cancel] { return cancel && cancel->isCancelled(); };
+
+    auto fetcher = std::async(std::launch::async, [&, from = cursor]() mutable {
+        for (;;) {
+            if (stopped())
+                break;
+            Result<ChangeFeedPage> page = fetchFeedPage(*m_prefetchHttp, from);
+            const bool more = page.ok() && page->hasMore();
+            if (more)
+                from = page->nextCursor();
+            if (!fetched.push(std::move(page)) || !more)
+                break;
+        }
+        fetched.close();
+    });
+    auto decoder = std::async(std::launch::async, [&] {
+        while (std::optional<Result<ChangeFeedPage>> page = fetched.pop()) {
+            Result<DecodedPage> records = page->ok() ? (*page)->decode() : Result<DecodedPage>(page->error());
+            page.reset();
+            {
+                std::lock_guard lock(spentMutex);
+                spent.clear();
+            }
+            if (!decoded.push(std::move(records)))
+                break;
+        }
+        decoded.close();
+    });
+
+    Result<void> result;
+    bool complete = false;
+    while (std::optional<Result<DecodedPage>> page = decoded.pop()) {
+        if (stopped()) {
+            result = cancelled();
+            break;
+        }
+        if (!page->ok()) {
+            result = page->error();
+            break;
+        }
+        if (Result<void> written = staging.applyPage(**page); !written.ok()) {
+            result = written;
+            break;
+        }
+        CrashPoint::hit("mid_staging");
+        report.pulledChanges += int((*page)->changes.size());
+        ++report.pages;
+        emitProgress(SyncProgress::Phase::InitialSync, staging.changesApplied());
+        complete = !(*page)->hasMore;
+        std::lock_guard lock(spentMutex);
+        spent.push_back(std::move(**page));
+    }
+    // Releases a stage still waiting to hand over a page, then waits for both.
+    fetched.close();
+    decoded.close();
+    fetcher.wait();
+    decoder.wait();
+    if (result.ok() && !complete)
+        return stopped() ? cancelled() : makeError(u"sync.bad_page"_s, QCoreApplication::translate("sk::SyncEngine", "The download ended before its last page."));
+    return result;
 }
 
 Result<void> SyncEngine::pullAll(SyncReport &report, const CancelFlag *cancel)

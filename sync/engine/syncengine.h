@@ -18,6 +18,7 @@ class AuthSession;
 class ShopStore;
 struct ChangesPage;
 class ChangeFeedPage;
+class StagingStore;
 
 struct SyncReport
 {
@@ -106,6 +107,8 @@ private:
     Result<void> pushAll(SyncReport &report, const CancelFlag *cancel);
     Result<void> pullAll(SyncReport &report, const CancelFlag *cancel);
     Result<void> initialSync(SyncReport &report, const CancelFlag *cancel);
+    // The change feed from `cursor` to its last page, into the staging file.
+    Result<void> download(StagingStore &staging, const QString &cursor, SyncReport &report, const CancelFlag *cancel);
     Result<ChangesPage> fetchPage(HttpClient &http, const QString &cursor);
     Result<ChangeFeedPage> fetchFeedPage(HttpClient &http, const QString &cursor);
     Result<HttpResponse> call(const QByteArray &method, const QString &path, const QByteArray &body = {});

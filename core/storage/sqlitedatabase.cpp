@@ -6,6 +6,8 @@
 
 #include <sqlite3.h>
 
+#include <mutex>
+
 namespace sk {
 
 namespace {
@@ -24,6 +26,18 @@ QString codeFor(int rc)
     default: return QStringLiteral("sqlite.error");
     }
 }
+
+// Once per process, before the first connection initialises SQLite. Without the allocation
+// statistics (which nothing here reads) every sqlite3_malloc and free skips a global mutex:
+// bulk writes allocate a great deal, on several threads at once.
+void configureOnce()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        if (sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) != SQLITE_OK)
+            qCDebug(lcStore) << "SQLite was initialised before the first shop file: statistics stay on";
+    });
+}
 } // namespace
 
 SqliteDatabase::SqliteDatabase(sqlite3 *db, QString path, Mode mode)
@@ -39,6 +53,7 @@ SqliteDatabase::~SqliteDatabase()
 
 Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const QString &path, Mode mode)
 {
+    configureOnce();
     int flags = SQLITE_OPEN_NOMUTEX;
     switch (mode) {
     case Mode::ReadOnly: flags |= SQLITE_OPEN_READONLY; break;

@@ -357,6 +357,10 @@ Result<void> StagingStore::swapInto(ShopStore &store, qint64 nowMs)
         return swappedAlready();
     QElapsedTimer timer;
     timer.start();
+    // The copy below reads every page of the staging file: from the file itself about twice as
+    // fast as through its WAL, which may hold tens of megabytes by now.
+    SK_TRY(m_db->exec("PRAGMA wal_checkpoint(TRUNCATE)"));
+    qCDebug(lcSyncPull) << "swap: staging file checkpointed at" << timer.elapsed() << "ms";
     SK_TRY_ASSIGN(staged, Outbox::state(*m_db));
     {
         ShopStore::WriterLock lock(store);

@@ -136,7 +136,7 @@ void fail(const QString &message, bool quiet)
 }
 
 // Saves a PNG of `target` once `painted` has painted for the first time, then quits the app
-// (exit code 0, or 1 when the picture could not be saved).
+// (exit code 0, or 1 when the picture could not be saved). No file: just quits.
 void screenshotAfterFirstPaint(QWidget *target, QWidget *painted, const QString &file)
 {
     struct FirstPaint : QObject
@@ -154,6 +154,10 @@ void screenshotAfterFirstPaint(QWidget *target, QWidget *painted, const QString 
     auto *firstPaint = new FirstPaint;
     firstPaint->setParent(target);
     firstPaint->onPaint = [target, file] {
+        if (file.isEmpty()) {
+            QCoreApplication::exit(0);
+            return;
+        }
         const QImage image = target->grab().toImage();
         QDir().mkpath(QFileInfo(file).absolutePath());
         if (image.isNull() || !image.save(file, "PNG")) {
@@ -172,8 +176,24 @@ struct Options
     QString screenshot;
     QString server;     // prefills the sign-in
     QString demoServer; // where "Try the demo shop" signs in
+    bool quitAfterPaint = false; // start-up benchmarks
     bool quiet = false; // no modal error boxes when run by a script
 };
+
+// A local shop file in the main window, offline: no session, no sync.
+int runLocalFile(QApplication &app, const Options &options, const QString &path, const StoreIdentity &identity)
+{
+    auto store = ShopStore::open(path, identity);
+    if (!store.ok()) {
+        fail(Tr::tr("Could not open the shop file: %1").arg(store.error().toString()), options.quiet);
+        return 1;
+    }
+    MainWindow window(**store);
+    window.show();
+    if (!options.screenshot.isEmpty() || options.quitAfterPaint)
+        screenshotAfterFirstPaint(&window, window.productTable()->viewport(), options.screenshot);
+    return app.exec();
+}
 
 // The offline demo: one generated local shop file, no server.
 int runLocalDemo(QApplication &app, const Options &options)
@@ -189,16 +209,7 @@ int runLocalDemo(QApplication &app, const Options &options)
             return 1;
         }
     }
-    auto store = ShopStore::open(path, identity);
-    if (!store.ok()) {
-        fail(Tr::tr("Could not open the shop file: %1").arg(store.error().toString()), options.quiet);
-        return 1;
-    }
-    MainWindow window(**store);
-    window.show();
-    if (!options.screenshot.isEmpty())
-        screenshotAfterFirstPaint(&window, window.productTable()->viewport(), options.screenshot);
-    return app.exec();
+    return runLocalFile(app, options, path, identity);
 }
 
 // Signed-out -> sign-in -> shop -> main window, and back to the sign-in after Sign Out or when
@@ -365,12 +376,21 @@ int main(int argc, char *argv[])
     const QCommandLineOption localDemoOption(u"local-demo"_s,
                                              Tr::tr("Open the offline demo shop, generated on this computer, "
                                                     "without signing in."));
-    parser.addOptions({profileOption, screenshotOption, serverOption, demoServerOption, localDemoOption});
+    const QCommandLineOption shopFileOption(u"shop-file"_s,
+                                            Tr::tr("Open the shop file <file> offline, without signing in (a "
+                                                   "copy of a cache, or a generated demo)."),
+                                            Tr::tr("file"));
+    const QCommandLineOption quitAfterPaintOption(u"quit-after-paint"_s,
+                                                  Tr::tr("With --shop-file or --local-demo: quit once the main "
+                                                         "window has painted its list (start-up benchmarks)."));
+    parser.addOptions({profileOption, screenshotOption, serverOption, demoServerOption, localDemoOption, shopFileOption,
+                       quitAfterPaintOption});
     parser.process(app);
 
     Options options;
     options.screenshot = parser.value(screenshotOption);
-    options.quiet = !options.screenshot.isEmpty();
+    options.quitAfterPaint = parser.isSet(quitAfterPaintOption);
+    options.quiet = !options.screenshot.isEmpty() || options.quitAfterPaint;
     options.server = parser.value(serverOption);
     options.demoServer = parser.isSet(demoServerOption) ? parser.value(demoServerOption)
                                                         : qEnvironmentVariable("STOREKEEP_DEMO_SERVER",
@@ -388,6 +408,15 @@ int main(int argc, char *argv[])
 
     if (parser.isSet(localDemoOption))
         return runLocalDemo(app, options);
+    if (parser.isSet(shopFileOption)) {
+        const QString path = parser.value(shopFileOption);
+        const Result<StoreIdentity> identity = ShopStore::readIdentity(path);
+        if (!identity.ok()) {
+            fail(identity.error().message, options.quiet);
+            return 1;
+        }
+        return runLocalFile(app, options, path, *identity);
+    }
 
     Profile profile(options.profileDir);
     if (const Result<void> loaded = profile.load(); !loaded.ok()) {

@@ -71,6 +71,23 @@ ShopStore::ShopStore(QString path, StoreIdentity identity, std::unique_ptr<Sqlit
 
 ShopStore::~ShopStore() = default;
 
+Result<StoreIdentity> ShopStore::readIdentity(const QString &path)
+{
+    if (!QFileInfo::exists(path)) {
+        return makeError(QStringLiteral("store.not_found"),
+                         QCoreApplication::translate("ShopStore", "There is no shop file %1.").arg(path));
+    }
+    SK_TRY_ASSIGN(db, SqliteDatabase::open(path, SqliteDatabase::Mode::ReadOnly));
+    SK_TRY_ASSIGN(server, metaValue(*db, "server_url"));
+    SK_TRY_ASSIGN(shop, metaValue(*db, "shop_id"));
+    SK_TRY_ASSIGN(user, metaValue(*db, "user_id"));
+    if (shop.isEmpty()) {
+        return makeError(QStringLiteral("store.no_identity"),
+                         QCoreApplication::translate("ShopStore", "The file %1 is not a Storekeep shop file.").arg(path));
+    }
+    return StoreIdentity{server, shop, user};
+}
+
 Result<std::unique_ptr<ShopStore>> ShopStore::open(const QString &path, const StoreIdentity &identity)
 {
     SK_TRY_ASSIGN(db, SqliteDatabase::open(path, SqliteDatabase::Mode::ReadWriteCreate));

@@ -37,6 +37,9 @@ public:
     // Opens or creates the file, refuses one written by a newer build (untouched), turns on
     // WAL and synchronous=FULL, migrates, and checks the file belongs to `identity`.
     static Result<std::unique_ptr<ShopStore>> open(const QString &path, const StoreIdentity &identity);
+    // Whose cache an existing file is, read without changing it. Errors: "store.not_found",
+    // "store.no_identity" (not a shop file), or the SQLite error opening it.
+    static Result<StoreIdentity> readIdentity(const QString &path);
 
     ~ShopStore();
 

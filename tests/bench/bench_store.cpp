@@ -5,6 +5,7 @@
 // benchmark itself could not run (no data, SQL error).
 
 #include "demo/demogenerator.h"
+#include "localshopcache.h"
 #include "demo/demosink.h"
 #include "demo/storedemosink.h"
 #include "storage/ftsquery.h"
@@ -40,7 +41,6 @@ namespace {
 
 constexpr int kOpenRuns = 20;
 constexpr int kPageRuns = 40;
-const QDate kEndDate(2026, 11, 21); // fixed, so a cached file is the same shop on every machine
 
 struct Row
 {
@@ -96,12 +96,6 @@ QString perSecond(double rows, double seconds)
     return QLocale::c().toString(qint64(rows / seconds)) + QStringLiteral(" rows/s");
 }
 
-void say(const QString &line)
-{
-    std::fprintf(stderr, "%s\n", qPrintable(line));
-    std::fflush(stderr);
-}
-
 [[noreturn]] void fail(const QString &what)
 {
     std::fprintf(stderr, "storekeep-bench: %s\n", qPrintable(what));
@@ -128,108 +122,6 @@ public:
     Result<void> inventoryLevel(const InventoryLevel &) override { return {}; }
     Result<void> ledgerEntry(const LedgerEntry &) override { return {}; }
 };
-
-StoreIdentity benchIdentity()
-{
-    return StoreIdentity{QStringLiteral("bench://local"), QStringLiteral("bench"), QStringLiteral("bench")};
-}
-
-DemoOptions optionsFor(DemoScale scale, quint64 seed)
-{
-    DemoOptions o;
-    o.scale = scale;
-    o.seed = seed;
-    o.endDate = kEndDate;
-    o.shopId = QStringLiteral("bench");
-    return o;
-}
-
-void removeDatabase(const QString &path)
-{
-    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
-        QFile::remove(path + suffix);
-}
-
-// The cached demo file for (scale, seed, generator version, schema version); built when absent.
-struct CachedShop
-{
-    QString path;
-    QJsonObject info;
-    bool builtNow = false;
-};
-
-CachedShop cachedShop(const QString &dataDir, DemoScale scale, quint64 seed, bool rebuild)
-{
-    QDir().mkpath(dataDir);
-    // Keyed by everything that changes the file: the schema text too, not only its number.
-    QCryptographicHash schema(QCryptographicHash::Sha1);
-    for (const SchemaMigrator::Migration &m : SchemaMigrator::migrations())
-        schema.addData(m.sql);
-    const QString base = QStringLiteral("demo-%1-seed%2-gen%3-schema%4-%5")
-                             .arg(toString(scale))
-                             .arg(seed)
-                             .arg(DemoGenerator::Version)
-                             .arg(SchemaMigrator::latestVersion())
-                             .arg(QString::fromLatin1(schema.result().toHex().left(8)));
-    CachedShop shop;
-    shop.path = QDir(dataDir).filePath(base + QStringLiteral(".sqlite"));
-    const QString infoPath = QDir(dataDir).filePath(base + QStringLiteral(".json"));
-    if (!rebuild && QFileInfo::exists(shop.path) && QFileInfo::exists(infoPath)) {
-        QFile f(infoPath);
-        if (f.open(QIODevice::ReadOnly)) {
-            shop.info = QJsonDocument::fromJson(f.readAll()).object();
-            if (shop.info.value(QStringLiteral("complete")).toBool())
-                return shop;
-        }
-    }
-
-    removeDatabase(shop.path);
-    QFile::remove(infoPath);
-    const QString partial = QDir(dataDir).filePath(base + QStringLiteral(".partial.sqlite"));
-    removeDatabase(partial);
-    say(QStringLiteral("building the %1 demo shop into %2 (once; later runs reuse it)").arg(toString(scale), shop.path));
-    QElapsedTimer timer;
-    timer.start();
-    DemoStats stats;
-    {
-        auto store = check(ShopStore::open(partial, benchIdentity()), "create the bench file");
-        int last = -1;
-        stats = check(generateDemoInto(*store, optionsFor(scale, seed), [&](int percent) {
-                          if (percent / 5 != last / 5) {
-                              say(QStringLiteral("  %1% after %2 s").arg(percent).arg(timer.elapsed() / 1000.0, 0, 'f', 1));
-                              last = percent;
-                          }
-                          return true;
-                      }),
-                      "generate the demo shop");
-    } // closing the last connection folds the WAL into the file
-    const qint64 totalMs = timer.elapsed();
-    if (!QFile::rename(partial, shop.path))
-        fail(QStringLiteral("cannot rename %1").arg(partial));
-    shop.info = QJsonObject{
-        {QStringLiteral("complete"), true},
-        {QStringLiteral("scale"), toString(scale)},
-        {QStringLiteral("seed"), QString::number(seed)},
-        {QStringLiteral("generatorVersion"), DemoGenerator::Version},
-        {QStringLiteral("builtAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
-        {QStringLiteral("records"), double(stats.records)},
-        {QStringLiteral("products"), double(stats.products)},
-        {QStringLiteral("variants"), double(stats.variants)},
-        {QStringLiteral("customers"), double(stats.customers)},
-        {QStringLiteral("orders"), double(stats.orders)},
-        {QStringLiteral("orderLines"), double(stats.orderLines)},
-        {QStringLiteral("inventoryLevels"), double(stats.inventoryLevels)},
-        {QStringLiteral("ledgerEntries"), double(stats.ledgerEntries)},
-        {QStringLiteral("generateMs"), double(stats.elapsedMs)},
-        {QStringLiteral("totalMs"), double(totalMs)},
-        {QStringLiteral("fileBytes"), double(QFileInfo(shop.path).size())},
-    };
-    QFile f(infoPath);
-    if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(shop.info).toJson()) < 0)
-        fail(QStringLiteral("cannot write %1").arg(infoPath));
-    shop.builtNow = true;
-    return shop;
-}
 
 // The SQLite ceiling for the generator figure: plain INSERTs into a table without indexes,
 // one prepared statement, one transaction.
@@ -358,14 +250,14 @@ int main(int argc, char **argv)
     QList<Row> rows;
 
     // --- Generator throughput ------------------------------------------------------------
-    const CachedShop shop = cachedShop(dataDir, *scale, seed, parser.isSet(rebuildOption));
+    const bench::LocalShop shop = bench::cachedLocalShop(dataDir, *scale, seed, parser.isSet(rebuildOption));
     const double storeRecords = shop.info.value(QStringLiteral("records")).toDouble();
     const double storeSeconds = shop.info.value(QStringLiteral("totalMs")).toDouble() / 1000.0;
     {
         // Pure generation, live in this run: Small always; the chosen scale too when it was just built.
         const DemoScale liveScale = shop.builtNow ? *scale : DemoScale::Small;
         CountingSink sink;
-        DemoGenerator generator(optionsFor(liveScale, seed));
+        DemoGenerator generator(bench::benchDemoOptions(liveScale, seed));
         QElapsedTimer timer;
         timer.start();
         const DemoStats stats = check(generator.generate(sink), "generate into a counting sink");
@@ -390,7 +282,7 @@ int main(int argc, char **argv)
         for (int i = 0; i < kOpenRuns; ++i) {
             QElapsedTimer t;
             t.start();
-            auto store = check(ShopStore::open(shop.path, benchIdentity()), "open the store");
+            auto store = check(ShopStore::open(shop.path, bench::benchIdentity()), "open the store");
             ours.push_back(t.nsecsElapsed() / 1e6);
         }
         std::vector<double> cli;
@@ -412,7 +304,7 @@ int main(int argc, char **argv)
                                    "'PRAGMA user_version'` incl. process start")};
     }
 
-    auto store = check(ShopStore::open(shop.path, benchIdentity()), "open the store");
+    auto store = check(ShopStore::open(shop.path, bench::benchIdentity()), "open the store");
     auto reader = check(store->openReader(), "open a reader");
     SqliteDatabase &db = *reader;
     ProductRepository repo(db);

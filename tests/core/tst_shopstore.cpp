@@ -4,6 +4,8 @@
 #include "storagetestsupport.h"
 #include "testsupport.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -105,6 +107,33 @@ private slots:
         auto again = ShopStore::open(file, test::testIdentity(QStringLiteral("shop-a")));
         SK_VERIFY_OK(again);
         QCOMPARE((*again)->identity(), test::testIdentity(QStringLiteral("shop-a")));
+    }
+
+    void readsTheIdentityOfAnExistingFile()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString file = dir.filePath(QStringLiteral("shop.sqlite"));
+        const StoreIdentity identity = test::testIdentity(QStringLiteral("shop-a"));
+        {
+            auto store = ShopStore::open(file, identity);
+            SK_VERIFY_OK(store);
+        }
+        auto read = ShopStore::readIdentity(file);
+        SK_VERIFY_OK(read);
+        QCOMPARE(*read, identity);
+
+        auto missing = ShopStore::readIdentity(dir.filePath(QStringLiteral("none.sqlite")));
+        QVERIFY(!missing.ok());
+        QCOMPARE(missing.error().code, QStringLiteral("store.not_found"));
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("none.sqlite")))); // nothing created
+
+        QFile text(dir.filePath(QStringLiteral("notes.txt")));
+        QVERIFY(text.open(QIODevice::WriteOnly));
+        text.write("not a database, just some words that are long enough to look like a file header\n");
+        text.close();
+        auto notShop = ShopStore::readIdentity(text.fileName());
+        QVERIFY(!notShop.ok());
     }
 
     // Under WAL a reader on another thread reads the last committed state while the writer

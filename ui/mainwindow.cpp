@@ -3,7 +3,9 @@
 #include "auth/profile.h"
 #include "auth/shoppickerdialog.h"
 #include "auth/shopsession.h"
+#include "local/entityref.h"
 #include "products/productlistmodel.h"
+#include "search/globalsearchdialog.h"
 #include "storage/shopstore.h"
 #include "sync/pendingeditsdialog.h"
 #include "sync/syncissuespanel.h"
@@ -176,6 +178,7 @@ void MainWindow::buildSyncWidgets()
     dropSyncWidgets();
     SyncWorker *worker = m_session ? m_session->syncWorker() : nullptr;
     m_syncIssues = new SyncIssuesPanel(*m_store, worker);
+    connect(m_syncIssues, &SyncIssuesPanel::openRecordRequested, this, &MainWindow::openRecord);
     m_syncIssuesPage->layout()->addWidget(m_syncIssues);
     if (!m_session)
         return; // a local file is never synced
@@ -439,6 +442,11 @@ void MainWindow::buildMenus()
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     quit->setMenuRole(QAction::QuitRole);
 
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *find = edit->addAction(tr("&Find in Shop…"), this, &MainWindow::openGlobalSearch);
+    find->setObjectName(u"actionFindInShop"_s);
+    find->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K)); // Command-K on macOS
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *reload = view->addAction(tr("&Reload Products"), this, &MainWindow::reloadProducts);
     reload->setShortcut(QKeySequence::Refresh);
@@ -458,6 +466,35 @@ void MainWindow::buildMenus()
     about->setMenuRole(QAction::AboutRole);
     QAction *aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
     aboutQt->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::openGlobalSearch()
+{
+    if (!m_store)
+        return;
+    auto *dialog = new GlobalSearchDialog(*m_store, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &GlobalSearchDialog::chosen, this, [this](const GlobalSearchHit &hit) {
+        switch (hit.kind) {
+        case GlobalSearchHit::Kind::Product: openRecord({u"product"_s, hit.id}); break;
+        case GlobalSearchHit::Kind::Customer: openRecord({u"customer"_s, hit.id}); break;
+        case GlobalSearchHit::Kind::Order: openRecord({u"order"_s, hit.id}); break;
+        }
+    });
+    dialog->open();
+}
+
+void MainWindow::openRecord(const EntityRef &ref)
+{
+    if (ref.type == "order"_L1) {
+        showPage(Page::Orders);
+    } else if (ref.type == "customer"_L1) {
+        showPage(Page::Customers);
+    } else if (ref.type == "inventory_level"_L1 || ref.type == "ledger_entry"_L1 || ref.type == "location"_L1) {
+        showPage(Page::Inventory);
+    } else {
+        showPage(Page::Products);
+    }
 }
 
 MainWindow::Page MainWindow::currentPage() const

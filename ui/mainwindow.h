@@ -16,6 +16,7 @@ class QTableView;
 namespace sk {
 
 class ProductListModel;
+struct EntityRef;
 class ShopSession;
 class ShopStore;
 class SyncIssuesPanel;
@@ -63,6 +64,11 @@ public:
     ProductListModel *productModel() const { return m_productModel; }
 
 public slots:
+    // Shows a record in its section (global search, Sync issues' "Open record"): products and
+    // variants, inventory levels and movements, customers, orders.
+    void openRecord(const sk::EntityRef &ref);
+    // Ctrl+K: the search across products, customers and orders.
+    void openGlobalSearch();
     // File > Switch Shop: the shop picker, then the chosen shop's own file.
     void switchShop();
     // File > Sign Out: after the unsent-edits question, ends the session (ShopSession::signedOut).

@@ -9,6 +9,7 @@
 #include "local/shopeditor.h"
 #include "mainwindow.h"
 #include "products/productlistmodel.h"
+#include "search/globalsearchdialog.h"
 #include "storage/shopstore.h"
 #include "storage/sqlitedatabase.h"
 #include "sync/pendingeditsdialog.h"
@@ -195,6 +196,22 @@ private slots:
         const qint64 archived = sqlCount("SELECT count(*) FROM products WHERE status = 'archived'");
         QCOMPARE(window.productTable()->model()->rowCount(), int(archived));
         QVERIFY2(summary->text().startsWith(QLocale().toString(archived)), qPrintable(summary->text()));
+    }
+
+    void ctrlKFindsAnOrderAndOpensItsSection()
+    {
+        MainWindow window(*m_temp->store);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.currentPage(), MainWindow::Page::Products);
+        QTest::keyClick(&window, Qt::Key_K, Qt::ControlModifier);
+        GlobalSearchDialog *search = nullptr;
+        QTRY_VERIFY((search = window.findChild<GlobalSearchDialog *>()) && search->isVisible());
+        const qint64 number = sqlCount("SELECT max(number) FROM orders");
+        QTest::keyClicks(search->searchField(), QString::number(number));
+        QTest::keyClick(search->searchField(), Qt::Key_Return);
+        QCOMPARE(window.currentPage(), MainWindow::Page::Orders);
+        QTRY_VERIFY(!window.findChild<GlobalSearchDialog *>()); // closed and deleted
     }
 
     void sidebarSwitchesPages()

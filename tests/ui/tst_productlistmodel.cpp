@@ -250,6 +250,31 @@ private slots:
         QCOMPARE(model.pageFetchCount(), 2);
     }
 
+    void readsTheWholeListAfterItsFirstWindow()
+    {
+        ProductListModel model;
+        SK_VERIFY_OK(model.open(*m_temp->store));
+        // The count is known at once; only the first window's rids are read before the paint.
+        QCOMPARE(model.rowCount(), kProducts);
+        QVERIFY2(model.ridsRead() < kProducts, qPrintable(QString::number(model.ridsRead())));
+        // A row past them is read when asked for (a jump to the end) ...
+        QVERIFY(!model.data(model.index(kProducts - 1, 0)).toString().isEmpty());
+        QCOMPARE(model.ridsRead(), qsizetype(kProducts));
+
+        // ... or the rest arrives between events, in the same order a full read gives.
+        ProductListModel lazy;
+        SK_VERIFY_OK(lazy.open(*m_temp->store));
+        QTRY_COMPARE(lazy.ridsRead(), qsizetype(kProducts));
+        lazy.setTagFilter(u"no-such-tag-here"_s);
+        lazy.setTagFilter(QString());
+        for (int row = 0; row < kProducts; row += 97)
+            QCOMPARE(lazy.ridAt(row), model.ridAt(row));
+
+        // A filtered list is read whole: its count would cost as much.
+        model.setStatusFilter(ProductStatus::Active);
+        QCOMPARE(model.ridsRead(), qsizetype(model.rowCount()));
+    }
+
     void keepsRowsInPlaceWhenOneIsDeletedMeanwhile()
     {
         ProductListModel model;
@@ -261,6 +286,7 @@ private slots:
         // A new model on the same file sees the deletion only in its page, not in its rid list.
         ProductListModel stale;
         SK_VERIFY_OK(stale.open(*m_temp->store));
+        QTRY_COMPARE(stale.ridsRead(), qsizetype(kProducts)); // until then it reads one snapshot
         SK_VERIFY_OK(m_temp->store->write([&](SqliteDatabase &db) { return ProductRepository(db).deleteProduct(second); }));
         QCOMPARE(stale.rowCount(), kProducts);
         QVERIFY(stale.data(stale.index(1, 0)).isNull());

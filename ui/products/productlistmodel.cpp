@@ -4,6 +4,7 @@
 #include "money/money.h"
 #include "storage/shopstore.h"
 #include "storage/sqlitedatabase.h"
+#include "util/logging.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -27,14 +28,26 @@ QLocale localeFromTag(const QString &tag)
 
 } // namespace
 
-ProductListModel::ProductListModel(QObject *parent) : QAbstractTableModel(parent), m_timeZone(QTimeZone::utc()) {}
+ProductListModel::ProductListModel(QObject *parent)
+    : QAbstractTableModel(parent), m_timeZone(QTimeZone::utc()), m_ridLoader(new QTimer(this))
+{
+    // The rest of the rid list, a slice per turn of the event loop (a millisecond or two).
+    connect(m_ridLoader, &QTimer::timeout, this, [this] {
+        if (const Result<void> loaded = loadRids(m_rids.size() + 16384); !loaded.ok())
+            reportError(loaded.error());
+    });
+}
 
-ProductListModel::~ProductListModel() = default;
+ProductListModel::~ProductListModel()
+{
+    endRidSnapshot();
+}
 
 Result<void> ProductListModel::open(const ShopStore &store)
 {
     SK_TRY_ASSIGN(db, store.openReader());
     beginResetModel();
+    endRidSnapshot();
     m_db = std::move(db);
     m_rids.clear();
     m_pages.clear();
@@ -81,7 +94,9 @@ Result<void> ProductListModel::reload()
 
 Result<void> ProductListModel::applyQuery()
 {
+    endRidSnapshot();
     m_rids.clear();
+    m_total = 0;
     m_pages.clear();
     m_lru.clear();
     m_pageFetches = 0;
@@ -89,10 +104,67 @@ Result<void> ProductListModel::applyQuery()
     if (!m_db) {
         return makeError(u"ui.products.not_open"_s, tr("The product list has no shop file open."));
     }
-    ProductRepository repo(*m_db);
-    SK_TRY_ASSIGN(rids, repo.productRids(m_filter, m_sort, m_order));
-    m_rids = std::move(rids);
+    const bool unfiltered = !m_filter.status && m_filter.vendor.isEmpty() && m_filter.tag.trimmed().isEmpty();
+    if (!unfiltered) {
+        // A filtered count costs as much as reading the rids: read them all.
+        SK_TRY_ASSIGN(rids, ProductRepository(*m_db).productRids(m_filter, m_sort, m_order));
+        m_rids = std::move(rids);
+        m_total = int(m_rids.size());
+        return {};
+    }
+    // The whole list: SQLite counts a table without reading it, so the rids can come in as
+    // they are needed (the first window now, the rest between events) instead of all before
+    // the first paint, 20 ms for 300,000 products. One read transaction keeps the count and
+    // the rids the same snapshot.
+    SK_TRY(m_db->exec("BEGIN"));
+    m_inRidSnapshot = true;
+    SK_TRY_ASSIGN(count, m_db->queryInt64("SELECT count(*) FROM products"));
+    SK_TRY_ASSIGN(cursor, m_db->prepare(ProductRepository::productRidsSql(m_filter, m_sort, m_order)));
+    m_ridCursor = std::make_unique<SqliteStatement>(std::move(cursor));
+    m_total = int(count);
+    SK_TRY(loadRids(2 * PageSize));
+    if (m_ridCursor)
+        m_ridLoader->start();
     return {};
+}
+
+Result<void> ProductListModel::loadRids(qsizetype count) const
+{
+    while (m_ridCursor && m_rids.size() < count) {
+        SK_TRY_ASSIGN(hasRow, m_ridCursor->step());
+        if (!hasRow) {
+            endRidSnapshot();
+            break;
+        }
+        m_rids.append(m_ridCursor->int64(0));
+        if (m_rids.size() >= m_total)
+            endRidSnapshot(); // all in: no need to wait for the end of the cursor
+    }
+    if (!m_ridCursor && m_rids.size() != m_total) {
+        // Cannot happen in one snapshot; should it, the list is read again rather than shown wrong.
+        qCWarning(lcStore) << "product list: counted" << m_total << "rows, read" << m_rids.size();
+        QTimer::singleShot(0, const_cast<ProductListModel *>(this), [this] { (void)const_cast<ProductListModel *>(this)->reload(); });
+    }
+    return {};
+}
+
+void ProductListModel::endRidSnapshot() const
+{
+    if (m_ridLoader)
+        m_ridLoader->stop();
+    m_ridCursor.reset();
+    if (m_inRidSnapshot && m_db)
+        (void)m_db->exec("COMMIT");
+    m_inRidSnapshot = false;
+}
+
+bool ProductListModel::ensureRids(qsizetype row) const
+{
+    if (row < m_rids.size())
+        return true;
+    if (const Result<void> loaded = loadRids(row + 1); !loaded.ok())
+        reportError(loaded.error());
+    return row < m_rids.size();
 }
 
 void ProductListModel::setStatusFilter(std::optional<ProductStatus> status)
@@ -156,12 +228,12 @@ void ProductListModel::sort(int column, Qt::SortOrder order)
 
 qint64 ProductListModel::ridAt(int row) const
 {
-    return row >= 0 && row < m_rids.size() ? m_rids.at(row) : 0;
+    return row >= 0 && row < m_total && ensureRids(row) ? m_rids.at(row) : 0;
 }
 
 int ProductListModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rids.size());
+    return parent.isValid() ? 0 : m_total;
 }
 
 int ProductListModel::columnCount(const QModelIndex &parent) const
@@ -266,7 +338,7 @@ QVariant ProductListModel::data(const QModelIndex &index, int role) const
 
 const ProductListModel::CachedRow *ProductListModel::rowAt(int row) const
 {
-    if (row < 0 || row >= m_rids.size())
+    if (row < 0 || row >= m_total)
         return nullptr;
     const Page *p = page(row / PageSize);
     if (!p)
@@ -299,6 +371,7 @@ const ProductListModel::Page *ProductListModel::page(int pageIndex) const
 Result<ProductListModel::Page> ProductListModel::fetchPage(int pageIndex) const
 {
     const qsizetype first = qsizetype(pageIndex) * PageSize;
+    ensureRids(std::min<qsizetype>(first + PageSize, m_total) - 1);
     const QList<qint64> rids = m_rids.mid(first, PageSize);
     ++m_pageFetches;
     ProductRepository repo(*m_db);

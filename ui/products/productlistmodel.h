@@ -2,6 +2,7 @@
 
 #include "domain/records.h"
 #include "storage/productrepository.h"
+#include "storage/sqlitestatement.h"
 #include "util/result.h"
 
 #include <QAbstractTableModel>
@@ -9,6 +10,7 @@
 #include <QList>
 #include <QLocale>
 #include <QTimeZone>
+#include <QTimer>
 
 #include <memory>
 #include <optional>
@@ -59,6 +61,8 @@ public:
     Qt::SortOrder sortOrder() const;
 
     qint64 ridAt(int row) const;
+    // Rids read so far: the unfiltered list reads them after the first window, between events.
+    qsizetype ridsRead() const { return m_rids.size(); }
     // Pages read from SQLite since the last reload, for tests and profiling.
     int pageFetchCount() const { return m_pageFetches; }
     // The last read error, or an empty string.
@@ -95,6 +99,11 @@ private:
     Result<Page> fetchPage(int pageIndex) const;
     Result<ShopSettings> readShopSettings();
     Result<void> applyQuery();
+    // Reads rids from m_ridCursor until `count` are in (or it ends, which ends the snapshot).
+    Result<void> loadRids(qsizetype count) const;
+    // Whether row's rid is in, reading up to it first.
+    bool ensureRids(qsizetype row) const;
+    void endRidSnapshot() const;
     void reportError(const Error &error) const;
 
     std::unique_ptr<SqliteDatabase> m_db;
@@ -104,7 +113,13 @@ private:
     ProductFilter m_filter;
     ProductSort m_sort = ProductSort::Title;
     SortOrder m_order = SortOrder::Ascending;
-    QList<qint64> m_rids;
+    // The rids in list order: all of them, or (the unfiltered list) the first ones read so far
+    // from m_ridCursor, in an open read transaction, with m_total counted in it.
+    mutable QList<qint64> m_rids;
+    int m_total = 0;
+    mutable std::unique_ptr<SqliteStatement> m_ridCursor;
+    mutable bool m_inRidSnapshot = false;
+    QTimer *m_ridLoader = nullptr;
 
     // The page cache is filled lazily from data(), which is const.
     mutable QHash<int, Page> m_pages;

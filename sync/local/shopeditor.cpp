@@ -1,10 +1,12 @@
 #include "shopeditor.h"
 
 #include "crashpoint.h"
+#include "domain/orderstatemachine.h"
 #include "domain/recordjson.h"
 #include "local/entitydocuments.h"
 #include "local/localmutations.h"
 #include "local/rebaser.h"
+#include "storage/orderrepository.h"
 #include "storage/shopstore.h"
 #include "synclogging.h"
 #include "util/uuidv7.h"
@@ -133,6 +135,17 @@ Result<OutboxEntry> ShopEditor::countInventory(const QString &variantId, const Q
     });
 }
 
+Result<OutboxEntry> ShopEditor::countInventoryFrom(const QString &variantId, const QString &locationId,
+                                                   qint64 quantity, qint64 expectedOnHand, const QString &note)
+{
+    QJsonObject args{{u"variant_id"_s, variantId},
+                     {u"location_id"_s, locationId},
+                     {u"quantity"_s, quantity},
+                     {u"change_from"_s, expectedOnHand}};
+    insertIfSet(args, u"note", note);
+    return submit(u"inventory.set"_s, args);
+}
+
 Result<OutboxEntry> ShopEditor::transferInventory(const QString &variantId, const QString &fromLocationId,
                                                   const QString &toLocationId, qint64 quantity,
                                                   const QString &reference)
@@ -201,6 +214,23 @@ Result<OutboxEntry> ShopEditor::deleteProduct(const QString &productId)
     return submit(u"product.delete"_s, QJsonObject{{u"id"_s, productId}});
 }
 
+Result<OutboxEntry> ShopEditor::createVariant(const Variant &variant)
+{
+    Variant v = variant;
+    if (v.id.isEmpty())
+        v.id = newId();
+    if (v.createdAt == 0)
+        v.createdAt = m_clock.nowMs();
+    if (v.updatedAt == 0)
+        v.updatedAt = v.createdAt;
+    return submit(u"variant.create"_s, QJsonObject{{u"variant"_s, inputOf(RecordJson::toJson(v))}});
+}
+
+Result<OutboxEntry> ShopEditor::deleteVariant(const QString &variantId)
+{
+    return submit(u"variant.delete"_s, QJsonObject{{u"id"_s, variantId}});
+}
+
 Result<OutboxEntry> ShopEditor::createCustomer(const Customer &customer)
 {
     Customer c = customer;
@@ -238,6 +268,76 @@ Result<OutboxEntry> ShopEditor::addOrderNote(const QString &orderId, const QStri
     // The event's id is chosen here, so the note shown now is the one the server keeps.
     return submit(u"order.add_note"_s,
                   QJsonObject{{u"order_id"_s, orderId}, {u"event_id"_s, newId()}, {u"message"_s, message}});
+}
+
+namespace {
+
+// The order as shown here, with its lines, fulfilments and refunds.
+Result<OrderDetail> shownOrder(SqliteDatabase &db, const QString &orderId)
+{
+    SK_TRY_ASSIGN(detail, OrderRepository(db).detail(orderId));
+    if (!detail)
+        return unknownRecord(QCoreApplication::translate("ShopEditor", "order"), orderId, u"order_id"_s);
+    return std::move(*detail);
+}
+
+} // namespace
+
+Result<OutboxEntry> ShopEditor::fulfilOrder(const QString &orderId, const QList<FulfillmentLine> &lines,
+                                            const QString &trackingNumber, const QString &carrier,
+                                            const QString &locationId)
+{
+    return submitIn(m_store, m_clock, u"order.fulfil"_s, [&](SqliteDatabase &db) -> Result<QJsonObject> {
+        SK_TRY_ASSIGN(detail, shownOrder(db, orderId));
+        QList<FulfillmentLine> shipping = lines;
+        if (shipping.isEmpty()) {
+            const auto fulfilled = OrderStateMachine::fulfilledQuantities(detail);
+            for (const OrderLine &line : std::as_const(detail.lines)) {
+                if (const qint64 open = line.quantity - fulfilled.value(line.id); open > 0)
+                    shipping.append(FulfillmentLine{line.id, open});
+            }
+        }
+        SK_TRY(OrderStateMachine::checkFulfillment(detail, shipping));
+        QJsonArray lineArgs;
+        for (const FulfillmentLine &line : std::as_const(shipping))
+            lineArgs.append(QJsonObject{{u"order_line_id"_s, line.orderLineId}, {u"quantity"_s, line.quantity}});
+        QJsonObject args{{u"order_id"_s, orderId}, {u"lines"_s, lineArgs}};
+        insertIfSet(args, u"tracking_number", trackingNumber.trimmed());
+        insertIfSet(args, u"carrier", carrier.trimmed());
+        insertIfSet(args, u"location_id", locationId);
+        return args;
+    });
+}
+
+Result<OutboxEntry> ShopEditor::refundOrder(const QString &orderId, qint64 amount, const QList<RefundLine> &lines,
+                                            bool restock, const QString &reason)
+{
+    return submitIn(m_store, m_clock, u"order.refund"_s, [&](SqliteDatabase &db) -> Result<QJsonObject> {
+        SK_TRY_ASSIGN(detail, shownOrder(db, orderId));
+        SK_TRY(OrderStateMachine::checkRefund(detail, amount, lines));
+        QJsonArray lineArgs;
+        for (const RefundLine &line : lines) {
+            lineArgs.append(QJsonObject{{u"order_line_id"_s, line.orderLineId},
+                                        {u"quantity"_s, line.quantity},
+                                        {u"amount"_s, line.amount}});
+        }
+        QJsonObject args{{u"order_id"_s, orderId}, {u"amount"_s, amount}, {u"restock"_s, restock}};
+        if (!lineArgs.isEmpty())
+            args.insert(u"lines", lineArgs);
+        insertIfSet(args, u"reason", reason.trimmed());
+        return args;
+    });
+}
+
+Result<OutboxEntry> ShopEditor::cancelOrder(const QString &orderId, const QString &reason)
+{
+    return submitIn(m_store, m_clock, u"order.set_status"_s, [&](SqliteDatabase &db) -> Result<QJsonObject> {
+        SK_TRY_ASSIGN(detail, shownOrder(db, orderId));
+        SK_TRY(OrderStateMachine::checkStatusChange(detail, OrderStatus::Cancelled));
+        QJsonObject args{{u"order_id"_s, orderId}, {u"status"_s, toString(OrderStatus::Cancelled)}};
+        insertIfSet(args, u"reason", reason.trimmed());
+        return args;
+    });
 }
 
 Result<QString> ShopEditor::variantIdForSku(const QString &sku)

@@ -35,6 +35,11 @@ public:
     // earlier pending edits, which the server applies first).
     Result<OutboxEntry> countInventory(const QString &variantId, const QString &locationId, qint64 quantity,
                                        const QString &note = {});
+    // inventory.set with the on_hand the counter was shown (stock count mode shows it at the scan,
+    // then waits for the count): if a sync moved stock meanwhile, the server reports the count as
+    // stale instead of silently overwriting that movement.
+    Result<OutboxEntry> countInventoryFrom(const QString &variantId, const QString &locationId, qint64 quantity,
+                                           qint64 expectedOnHand, const QString &note = {});
     Result<OutboxEntry> transferInventory(const QString &variantId, const QString &fromLocationId,
                                           const QString &toLocationId, qint64 quantity,
                                           const QString &reference = {});
@@ -45,10 +50,28 @@ public:
     Result<OutboxEntry> createProduct(const Product &product, const QList<Variant> &variants);
     Result<OutboxEntry> archiveProduct(const QString &productId);
     Result<OutboxEntry> deleteProduct(const QString &productId);
+    // variant.create: a new variant of an existing product (id and times filled in when unset).
+    Result<OutboxEntry> createVariant(const Variant &variant);
+    // variant.delete.
+    Result<OutboxEntry> deleteVariant(const QString &variantId);
     Result<OutboxEntry> createCustomer(const Customer &customer);
     Result<OutboxEntry> patchCustomer(const QString &customerId, const QJsonObject &fields);
     Result<OutboxEntry> setOrderStatus(const QString &orderId, OrderStatus status, const QString &reason = {});
     Result<OutboxEntry> addOrderNote(const QString &orderId, const QString &message);
+    // The order commands below are refused at once ("sync.unknown_record", or the state
+    // machine's "order.*" code) when the order as shown here could not take them.
+    // order.fulfil: ships `lines` (every open quantity when empty), with an optional tracking
+    // number and carrier, from `locationId` (empty: the order's location).
+    Result<OutboxEntry> fulfilOrder(const QString &orderId, const QList<FulfillmentLine> &lines,
+                                    const QString &trackingNumber = {}, const QString &carrier = {},
+                                    const QString &locationId = {});
+    // order.refund: `amount` minor units of the order's currency, optionally by line (line
+    // amounts add up to at most `amount`). With restock, shipped units come back to stock and
+    // unshipped ones are released.
+    Result<OutboxEntry> refundOrder(const QString &orderId, qint64 amount, const QList<RefundLine> &lines,
+                                    bool restock, const QString &reason = {});
+    // order.set_status to cancelled (releases the stock still reserved for it).
+    Result<OutboxEntry> cancelOrder(const QString &orderId, const QString &reason = {});
 
     // Lookups the CLI needs ("sync.unknown_sku" / "sync.unknown_location" when absent).
     Result<QString> variantIdForSku(const QString &sku);

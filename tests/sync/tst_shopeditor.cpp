@@ -282,6 +282,113 @@ private slots:
                                             qEnvironmentVariable("SK_TEST_EDIT_LOCATION"), -2, InventoryReason::Sold));
         QFAIL("the crash point did not stop the process");
     }
+
+    void fulfilsSomeLinesThenTheRest()
+    {
+        ShopEditor editor(store(), m_clock);
+        const OrderDetail order = orderOf(m_shop.red, m_shop.main, 3, 1001);
+        SK_VERIFY_OK(applyPage(store(), pageOf({changeOf(order)})));
+        const QString lineId = order.lines.at(0).id;
+
+        const auto some = editor.fulfilOrder(order.order.id, {FulfillmentLine{lineId, 1}}, QStringLiteral(" TRK-1 "),
+                                             QStringLiteral("DHL"));
+        SK_VERIFY_OK(some);
+        QCOMPARE(some->name, QStringLiteral("order.fulfil"));
+        const QJsonObject args = argsOf(*some);
+        QCOMPARE(args.value(QLatin1StringView("tracking_number")).toString(), QStringLiteral("TRK-1"));
+        QCOMPARE(args.value(QLatin1StringView("carrier")).toString(), QStringLiteral("DHL"));
+        QVERIFY(!args.value(QLatin1StringView("fulfillment_id")).toString().isEmpty());
+        QCOMPARE(args.value(QLatin1StringView("lines")).toArray(),
+                 (QJsonArray{QJsonObject{{QStringLiteral("order_line_id"), lineId}, {QStringLiteral("quantity"), 1}}}));
+        QCOMPARE(doc(QStringLiteral("order"), order.order.id).value(QLatin1StringView("fulfillment_status")).toString(),
+                 QStringLiteral("partial"));
+        QCOMPARE(onHand(store(), m_shop.red.id, m_shop.main.id), 9);
+
+        // No lines: everything still open ships.
+        const auto rest = editor.fulfilOrder(order.order.id, {});
+        SK_VERIFY_OK(rest);
+        QCOMPARE(argsOf(*rest).value(QLatin1StringView("lines")).toArray().at(0).toObject().value(QLatin1StringView("quantity")).toInteger(), 2);
+        QVERIFY(!argsOf(*rest).contains(QLatin1StringView("tracking_number")));
+        QCOMPARE(doc(QStringLiteral("order"), order.order.id).value(QLatin1StringView("fulfillment_status")).toString(),
+                 QStringLiteral("fulfilled"));
+        QCOMPARE(onHand(store(), m_shop.red.id, m_shop.main.id), 7);
+
+        const auto again = editor.fulfilOrder(order.order.id, {FulfillmentLine{lineId, 1}});
+        QVERIFY(!again.ok());
+        QCOMPARE(again.error().code, QStringLiteral("order.overfulfil"));
+        QCOMPARE(queued().size(), 2);
+    }
+
+    void refundsByAmountAndByLineWithRestock()
+    {
+        ShopEditor editor(store(), m_clock);
+        const OrderDetail order = orderOf(m_shop.red, m_shop.main, 2, 1002);
+        SK_VERIFY_OK(applyPage(store(), pageOf({changeOf(order)})));
+        const QString lineId = order.lines.at(0).id;
+        const auto shownOrder = [&] { return doc(QStringLiteral("order"), order.order.id); };
+
+        const auto byAmount = editor.refundOrder(order.order.id, 5000, {}, false, QStringLiteral("late delivery"));
+        SK_VERIFY_OK(byAmount);
+        QCOMPARE(byAmount->name, QStringLiteral("order.refund"));
+        QJsonObject args = argsOf(*byAmount);
+        QCOMPARE(args.value(QLatin1StringView("amount")).toInteger(), 5000);
+        QCOMPARE(args.value(QLatin1StringView("restock")).toBool(true), false);
+        QCOMPARE(args.value(QLatin1StringView("reason")).toString(), QStringLiteral("late delivery"));
+        QVERIFY(!args.value(QLatin1StringView("refund_id")).toString().isEmpty());
+        QVERIFY(!args.contains(QLatin1StringView("lines")));
+        QCOMPARE(shownOrder().value(QLatin1StringView("refunded_total")).toInteger(), 5000);
+        QCOMPARE(shownOrder().value(QLatin1StringView("financial_status")).toString(), QStringLiteral("partially_refunded"));
+
+        // Both shipped, one comes back: restocking returns it to the shelf it left from.
+        SK_VERIFY_OK(editor.fulfilOrder(order.order.id, {}));
+        QCOMPARE(onHand(store(), m_shop.red.id, m_shop.main.id), 8);
+        const auto byLine = editor.refundOrder(order.order.id, 8900, {RefundLine{lineId, 1, 8900}}, true);
+        SK_VERIFY_OK(byLine);
+        args = argsOf(*byLine);
+        QCOMPARE(args.value(QLatin1StringView("restock")).toBool(), true);
+        QCOMPARE(args.value(QLatin1StringView("lines")).toArray(),
+                 (QJsonArray{QJsonObject{{QStringLiteral("order_line_id"), lineId},
+                                         {QStringLiteral("quantity"), 1},
+                                         {QStringLiteral("amount"), 8900}}}));
+        QCOMPARE(onHand(store(), m_shop.red.id, m_shop.main.id), 9);
+        QCOMPARE(shownOrder().value(QLatin1StringView("refunded_total")).toInteger(), 13900);
+
+        // 17800 paid, 13900 back: 3900 is all that is left.
+        const auto tooMuch = editor.refundOrder(order.order.id, 4000, {}, false);
+        QVERIFY(!tooMuch.ok());
+        QCOMPARE(tooMuch.error().code, QStringLiteral("order.overrefund"));
+        const auto rest = editor.refundOrder(order.order.id, 3900, {}, false);
+        SK_VERIFY_OK(rest);
+        QCOMPARE(shownOrder().value(QLatin1StringView("financial_status")).toString(), QStringLiteral("refunded"));
+        QCOMPARE(queued().size(), 4);
+    }
+
+    void cancelsOnlyWhatTheStateMachineAllows()
+    {
+        ShopEditor editor(store(), m_clock);
+        const OrderDetail open = orderOf(m_shop.red, m_shop.main, 1, 1003);
+        const OrderDetail shipped = orderOf(m_shop.blue, m_shop.main, 2, 1004);
+        SK_VERIFY_OK(applyPage(store(), pageOf({changeOf(open), changeOf(shipped)})));
+
+        const auto cancelled = editor.cancelOrder(open.order.id, QStringLiteral("customer asked"));
+        SK_VERIFY_OK(cancelled);
+        QCOMPARE(cancelled->name, QStringLiteral("order.set_status"));
+        QCOMPARE(argsOf(*cancelled).value(QLatin1StringView("status")).toString(), QStringLiteral("cancelled"));
+        QCOMPARE(argsOf(*cancelled).value(QLatin1StringView("reason")).toString(), QStringLiteral("customer asked"));
+        QCOMPARE(doc(QStringLiteral("order"), open.order.id).value(QLatin1StringView("status")).toString(),
+                 QStringLiteral("cancelled"));
+
+        SK_VERIFY_OK(editor.fulfilOrder(shipped.order.id, {FulfillmentLine{shipped.lines.at(0).id, 1}}));
+        const auto refused = editor.cancelOrder(shipped.order.id);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, QStringLiteral("order.illegal_transition"));
+        const auto closed = editor.fulfilOrder(open.order.id, {});
+        QVERIFY(!closed.ok());
+        const auto unknown = editor.cancelOrder(uuid());
+        QVERIFY(!unknown.ok());
+        QCOMPARE(unknown.error().code, QStringLiteral("sync.unknown_record"));
+        QCOMPARE(queued().size(), 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_ShopEditor)

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QStringList>
+
+class QTableView;
+class QTreeWidget;
+
+namespace sk {
+
+// How the list tables look and behave everywhere: whole rows selected, alternating rows, no
+// wrapping, no row numbers, and a fixed row height (a table never measures a million rows).
+class ListTable
+{
+public:
+    static void setUp(QTableView *table);
+    // A short list (a session's counts, a customer's orders): flat, one column stretched.
+    static void setUp(QTreeWidget *list, const QStringList &headers, int stretchColumn);
+};
+
+} // namespace sk

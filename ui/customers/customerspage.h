@@ -1,0 +1,88 @@
+#pragma once
+
+#include "local/entityref.h"
+
+#include <QWidget>
+
+class QAction;
+class QLabel;
+class QStackedWidget;
+class QTableView;
+
+namespace sk {
+
+class CustomerDetailView;
+class CustomerListModel;
+class MessageLabel;
+class SearchField;
+class ShopStore;
+
+// The Customers section: the list (search, sort by name or date), the selected customer's
+// details and order history beside it, New (Ctrl+N) and Edit (Ctrl+E or Enter). Warehouse
+// users never receive customer data, so the page says so instead.
+class CustomersPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit CustomersPage(QWidget *parent = nullptr);
+    ~CustomersPage() override;
+
+    // nullptr: no shop open (every connection and model is dropped).
+    void setShop(ShopStore *store, const QString &role);
+    // Owner and staff see and edit customers; warehouse does neither (as on the server).
+    static bool roleMaySeeCustomers(const QString &role);
+
+    CustomerListModel *model() const { return m_model; }
+    QTableView *table() const { return m_table; }
+    CustomerDetailView *detailView() const { return m_detail; }
+    SearchField *searchField() const { return m_search; }
+    QAction *newAction() const { return m_new; }
+    QAction *editAction() const { return m_edit; }
+    QString messageText() const;
+    // Shown instead of the list when the role may not see customers; empty otherwise.
+    QString accessDeniedText() const;
+
+public slots:
+    // Selects the customer with this id (clearing a search that hides it); false when none.
+    bool openRecord(const QString &id);
+    // Re-reads the list and the details (after a sync), keeping the selection.
+    void reload();
+    void newCustomer();
+    void editCustomer();
+
+signals:
+    void edited();
+    // An order of the selected customer's history was opened.
+    void openRecordRequested(const sk::EntityRef &record);
+
+protected:
+    // The list is read when the page is first shown (or a record is opened), not at start-up.
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void ensureLoaded();
+    void buildActions();
+    void applySearch();
+    void selectRow(int row);
+    void showCurrent();
+    void afterSave(const QString &customerId, bool created);
+    void updateActions();
+    void updateSummary();
+
+    ShopStore *m_store = nullptr;
+    QString m_role;
+    bool m_loaded = false;
+    CustomerListModel *m_model = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QTableView *m_table = nullptr;
+    CustomerDetailView *m_detail = nullptr;
+    SearchField *m_search = nullptr;
+    QLabel *m_summary = nullptr;
+    QLabel *m_denied = nullptr;
+    MessageLabel *m_message = nullptr;
+    QAction *m_new = nullptr;
+    QAction *m_edit = nullptr;
+};
+
+} // namespace sk

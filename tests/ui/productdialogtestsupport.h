@@ -1,0 +1,46 @@
+#pragma once
+
+// Shared by the product dialog tests (tst_producteditordialog, tst_productbulkedit).
+
+#include "demo/demogenerator.h"
+#include "demo/storedemosink.h"
+#include "testsupport.h"
+
+#include <QDialog>
+#include <QWindow>
+#include <QTest>
+
+namespace sk::test {
+
+// A temporary shop file filled with the small demo world (EUR, fr-FR); null on failure.
+inline std::unique_ptr<TempStore> makeDemoProductStore()
+{
+    auto temp = makeTempStore();
+    if (!temp)
+        return nullptr;
+    DemoOptions options;
+    options.scale = DemoScale::Small;
+    options.endDate = QDate(2026, 6, 30);
+    StoreDemoSink sink(*temp->store);
+    if (auto generated = DemoGenerator(options).generate(sink); !generated.ok()) {
+        qWarning("demo shop: %s", qPrintable(generated.error().toString()));
+        return nullptr;
+    }
+    return temp;
+}
+
+// Shows a dialog and waits until it has the keyboard (mnemonics and focus need it).
+inline void showActive(QDialog &dialog)
+{
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+}
+
+// A key pressed as the user does, through the window: the focus widget gets it, and
+// shortcuts and mnemonics (Alt+letter) apply.
+inline void pressKey(QWidget &window, Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
+{
+    QTest::keyClick(window.windowHandle(), key, modifiers);
+}
+
+} // namespace sk::test

@@ -5,7 +5,14 @@
 #include "auth/shopsession.h"
 #include "local/entityref.h"
 #include "products/productlistmodel.h"
+#include "customers/customerspage.h"
+#include "inventory/inventorypage.h"
+#include "orders/orderspage.h"
+#include "products/bulkeditdialog.h"
+#include "products/producteditordialog.h"
+#include "products/productrights.h"
 #include "search/globalsearchdialog.h"
+#include "engine/syncworker.h"
 #include "storage/shopstore.h"
 #include "sync/pendingeditsdialog.h"
 #include "sync/syncissuespanel.h"
@@ -33,6 +40,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <sqlite3.h>
@@ -68,7 +76,7 @@ MainWindow::MainWindow(ShopSession &session, QWidget *parent)
     : QMainWindow(parent), m_store(session.store()), m_session(&session)
 {
     Q_ASSERT(m_store);
-    connect(m_session, &ShopSession::shopAboutToChange, this, &MainWindow::dropSyncWidgets);
+    connect(m_session, &ShopSession::shopAboutToChange, this, &MainWindow::closeShop);
     connect(m_session, &ShopSession::shopChanged, this, &MainWindow::onShopChanged);
     connect(m_session, &ShopSession::shopsChanged, this, &MainWindow::updateSessionStatus);
     connect(m_session, &ShopSession::syncFinished, this, &MainWindow::onSyncFinished);
@@ -96,19 +104,10 @@ void MainWindow::init()
         QString name;
         QWidget *page;
     } sections[] = {
-        {tr("Orders"),
-         buildComingSoonPage(tr("Orders"),
-                             tr("Orders are coming soon. This page will list every order with its payment and "
-                                "fulfillment status, and let you fulfill, refund or cancel an order, even offline."))},
+        {tr("Orders"), m_ordersPage = new OrdersPage},
         {tr("Products"), buildProductsPage()},
-        {tr("Inventory"),
-         buildComingSoonPage(tr("Inventory"),
-                             tr("Inventory is coming soon. This page will show stock per location, low-stock "
-                                "alerts, and the history of every adjustment with its reason."))},
-        {tr("Customers"),
-         buildComingSoonPage(tr("Customers"),
-                             tr("Customers are coming soon. This page will list your customers with their orders, "
-                                "lifetime spend and marketing consent."))},
+        {tr("Inventory"), m_inventoryPage = new InventoryPage},
+        {tr("Customers"), m_customersPage = new CustomersPage},
         {tr("Sync issues"), m_syncIssuesPage = new QWidget},
     };
     for (const auto &section : sections) {
@@ -116,6 +115,14 @@ void MainWindow::init()
         item->setSizeHint(QSize(0, fontMetrics().height() * 2));
         m_pages->addWidget(section.page);
     }
+    // Every section reports its local edits (sync soon) and links to records elsewhere.
+    connect(m_ordersPage, &OrdersPage::edited, this, &MainWindow::onLocalEdit);
+    connect(m_ordersPage, &OrdersPage::openRecordRequested, this, &MainWindow::openRecord);
+    connect(m_inventoryPage, &InventoryPage::edited, this, &MainWindow::onLocalEdit);
+    connect(m_inventoryPage, &InventoryPage::openRecordRequested, this, &MainWindow::openRecord);
+    connect(m_customersPage, &CustomersPage::edited, this, &MainWindow::onLocalEdit);
+    connect(m_customersPage, &CustomersPage::openRecordRequested, this, &MainWindow::openRecord);
+    connect(this, &MainWindow::roleChanged, this, &MainWindow::openShopPages);
     int widest = 0;
     for (const auto &section : sections)
         widest = qMax(widest, fontMetrics().horizontalAdvance(section.name));
@@ -159,13 +166,40 @@ void MainWindow::openShopModels()
     auto opened = m_productModel->open(*m_store);
     if (!opened.ok())
         showProductError(tr("Could not open the product list: %1").arg(opened.error().toString()));
+    openShopPages();
     updateWindowTitle();
     updateStatusBar();
+    updateProductActions();
+}
+
+void MainWindow::openShopPages()
+{
+    // Each page reads its list when first shown, so this costs the start-up nothing.
+    const QString current = role();
+    m_ordersPage->setShop(m_store, current);
+    m_inventoryPage->setShop(m_store, current);
+    m_customersPage->setShop(m_store, current);
+    updateProductActions();
+}
+
+void MainWindow::onLocalEdit()
+{
+    if (m_session && m_session->syncWorker())
+        QMetaObject::invokeMethod(m_session->syncWorker(), "requestSync", Qt::QueuedConnection);
+    reloadProducts();
+}
+
+void MainWindow::closeShop()
+{
+    // The pages and the sync widgets hold the shop file that is about to close.
+    m_ordersPage->setShop(nullptr, {});
+    m_inventoryPage->setShop(nullptr, {});
+    m_customersPage->setShop(nullptr, {});
+    dropSyncWidgets();
 }
 
 void MainWindow::dropSyncWidgets()
 {
-    // Both hold the shop file that is about to close.
     delete m_syncIssues;
     m_syncIssues = nullptr;
     delete m_syncStatus;
@@ -237,10 +271,14 @@ void MainWindow::onSyncFinished(const SyncReport &report, const QString &errorMe
 {
     if (!errorMessage.isEmpty())
         return;
-    if (report.initialSync)
+    if (report.initialSync) {
         openShopModels(); // the shop's name, currency and locale arrived with it
-    else if (report.pulledChanges > 0 || report.pushed > 0)
+    } else if (report.pulledChanges > 0 || report.pushed > 0) {
         reloadProducts();
+        m_ordersPage->refresh();
+        m_inventoryPage->reload();
+        m_customersPage->reload();
+    }
 }
 
 bool MainWindow::confirmLeavingShop(LeaveReason reason)
@@ -346,6 +384,34 @@ QWidget *MainWindow::buildProductsPage()
     });
     connect(clear, &QPushButton::clicked, this, &MainWindow::clearFilters);
 
+    // Product actions, with shortcuts that work while the products page has the focus.
+    auto *actions = new QHBoxLayout;
+    const auto addAction = [&](const QString &text, QKeySequence keys, void (MainWindow::*slot)(), bool needsSelection) {
+        auto *action = new QAction(text, page);
+        action->setShortcut(keys);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        action->setProperty("needsSelection", needsSelection);
+        connect(action, &QAction::triggered, this, slot);
+        page->addAction(action);
+        auto *button = new QToolButton;
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        actions->addWidget(button);
+        m_productEditActions.append(action);
+        return action;
+    };
+    addAction(tr("&New Product…"), QKeySequence::New, &MainWindow::newProduct, false)->setObjectName(u"actionNewProduct"_s);
+    addAction(tr("&Edit…"), QKeySequence(Qt::CTRL | Qt::Key_E), &MainWindow::editCurrentProduct, true)
+        ->setObjectName(u"actionEditProduct"_s);
+    addAction(tr("D&uplicate…"), QKeySequence(Qt::CTRL | Qt::Key_D), &MainWindow::duplicateProduct, true)
+        ->setObjectName(u"actionDuplicateProduct"_s);
+    addAction(tr("Arc&hive"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), &MainWindow::archiveProducts, true)
+        ->setObjectName(u"actionArchiveProducts"_s);
+    addAction(tr("&Bulk Edit…"), QKeySequence(Qt::CTRL | Qt::Key_B), &MainWindow::bulkEditProducts, true)
+        ->setObjectName(u"actionBulkEditProducts"_s);
+    actions->addStretch(1);
+    layout->addLayout(actions);
+
     m_productError = new QLabel;
     m_productError->setObjectName(u"productError"_s);
     m_productError->setWordWrap(true);
@@ -357,6 +423,7 @@ QWidget *MainWindow::buildProductsPage()
     m_productTable->setObjectName(u"productTable"_s);
     m_productTable->setModel(m_productModel);
     m_productTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_productTable->setSelectionMode(QAbstractItemView::ExtendedSelection); // for bulk edit and archive
     m_productTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_productTable->setAlternatingRowColors(true);
     m_productTable->setShowGrid(false);
@@ -388,8 +455,105 @@ QWidget *MainWindow::buildProductsPage()
             columns->setSortIndicator(m_productModel->sortColumn(), m_productModel->sortOrder());
         }
     });
+    connect(m_productTable, &QAbstractItemView::activated, this, &MainWindow::editCurrentProduct);
+    connect(m_productTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::updateProductActions);
     layout->addWidget(m_productTable, 1);
     return page;
+}
+
+QStringList MainWindow::selectedProductIds() const
+{
+    QStringList ids;
+    const QModelIndexList rows = m_productTable->selectionModel()->selectedRows();
+    for (const QModelIndex &row : rows) {
+        const QString id = row.data(ProductListModel::IdRole).toString();
+        if (!id.isEmpty())
+            ids.append(id);
+    }
+    return ids;
+}
+
+void MainWindow::updateProductActions()
+{
+    if (!m_productTable || !m_productTable->selectionModel())
+        return;
+    const QString current = role();
+    const bool mayEdit = ProductRights::mayEdit(current);
+    const bool selected = m_productTable->selectionModel()->hasSelection();
+    for (QAction *action : std::as_const(m_productEditActions)) {
+        const bool needsSelection = action->property("needsSelection").toBool();
+        // Edit opens read-only for a role that may not change products; the rest are disabled.
+        const bool isEdit = action->objectName() == "actionEditProduct"_L1;
+        action->setEnabled((mayEdit || isEdit) && (!needsSelection || selected));
+        action->setToolTip(mayEdit || isEdit ? action->text().remove(u'&') : ProductRights::editDeniedReason(current));
+    }
+}
+
+void MainWindow::newProduct()
+{
+    ProductEditorDialog dialog(*m_store, this);
+    dialog.setRole(role());
+    if (dialog.exec() == QDialog::Accepted)
+        onLocalEdit();
+}
+
+void MainWindow::editProduct(const QString &productId)
+{
+    ProductEditorDialog dialog(*m_store, productId, this);
+    dialog.setRole(role());
+    if (dialog.exec() == QDialog::Accepted)
+        onLocalEdit();
+}
+
+void MainWindow::editCurrentProduct()
+{
+    const QString id = m_productTable->currentIndex().data(ProductListModel::IdRole).toString();
+    if (!id.isEmpty())
+        editProduct(id);
+}
+
+void MainWindow::duplicateProduct()
+{
+    const QString id = m_productTable->currentIndex().data(ProductListModel::IdRole).toString();
+    if (id.isEmpty())
+        return;
+    std::unique_ptr<ProductEditorDialog> dialog(ProductEditorDialog::duplicate(*m_store, id, this));
+    if (!dialog)
+        return;
+    dialog->setRole(role());
+    if (dialog->exec() == QDialog::Accepted)
+        onLocalEdit();
+}
+
+void MainWindow::archiveProducts()
+{
+    const QStringList ids = selectedProductIds();
+    if (ids.isEmpty())
+        return;
+    const QString title = ids.size() == 1 ? m_productTable->currentIndex().siblingAtColumn(ProductListModel::TitleColumn).data().toString()
+                                          : tr("%n products", nullptr, int(ids.size()));
+    if (!ProductEditorDialog::confirmArchive(this, title))
+        return;
+    for (const QString &id : ids) {
+        if (const auto archived = ProductEditorDialog::archive(*m_store, id); !archived.ok()) {
+            showProductError(archived.error().message);
+            break;
+        }
+    }
+    onLocalEdit();
+}
+
+void MainWindow::bulkEditProducts()
+{
+    const QStringList ids = selectedProductIds();
+    if (ids.isEmpty())
+        return;
+    BulkEditDialog dialog(*m_store, ids, this);
+    dialog.setRole(role());
+    dialog.exec();
+    if (dialog.queuedCount() > 0)
+        onLocalEdit();
 }
 
 void MainWindow::setDefaultColumnWidths()
@@ -409,20 +573,6 @@ void MainWindow::setDefaultColumnWidths()
     columns->resizeSection(ProductListModel::UpdatedColumn,
                            width(m_productModel->shopLocale().toString(QDateTime(QDate(2026, 12, 28), QTime(23, 59)),
                                                                        QLocale::ShortFormat)));
-}
-
-QWidget *MainWindow::buildComingSoonPage(const QString &title, const QString &text)
-{
-    auto *page = new QWidget;
-    auto *layout = new QVBoxLayout(page);
-    layout->addWidget(pageTitle(title));
-    auto *body = new QLabel(text);
-    body->setWordWrap(true);
-    body->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    body->setMaximumWidth(fontMetrics().horizontalAdvance(u'M') * 40);
-    layout->addWidget(body);
-    layout->addStretch(1);
-    return page;
 }
 
 void MainWindow::buildMenus()
@@ -488,12 +638,20 @@ void MainWindow::openRecord(const EntityRef &ref)
 {
     if (ref.type == "order"_L1) {
         showPage(Page::Orders);
+        m_ordersPage->openRecord(ref.id);
     } else if (ref.type == "customer"_L1) {
         showPage(Page::Customers);
-    } else if (ref.type == "inventory_level"_L1 || ref.type == "ledger_entry"_L1 || ref.type == "location"_L1) {
+        m_customersPage->openRecord(ref.id);
+    } else if (ref.type == "inventory_level"_L1 || ref.type == "variant"_L1) {
+        // A level's id is "variant:location", which the inventory page takes as it is.
+        showPage(Page::Inventory);
+        m_inventoryPage->openRecord(ref.id);
+    } else if (ref.type == "ledger_entry"_L1 || ref.type == "location"_L1) {
         showPage(Page::Inventory);
     } else {
         showPage(Page::Products);
+        if (ref.type == "product"_L1)
+            editProduct(ref.id);
     }
 }
 

@@ -15,6 +15,9 @@ class QTableView;
 
 namespace sk {
 
+class CustomersPage;
+class InventoryPage;
+class OrdersPage;
 class ProductListModel;
 struct EntityRef;
 class ShopSession;
@@ -58,12 +61,24 @@ public:
     void setLeavePrompt(LeavePrompt prompt) { m_leavePrompt = std::move(prompt); }
 
     QTableView *productTable() const { return m_productTable; }
+    OrdersPage *ordersPage() const { return m_ordersPage; }
+    InventoryPage *inventoryPage() const { return m_inventoryPage; }
+    CustomersPage *customersPage() const { return m_customersPage; }
     // The sync indicator in the status bar (signed-in mode only, else null) and the Sync issues page.
     SyncStatusWidget *syncStatusWidget() const { return m_syncStatus; }
     SyncIssuesPanel *syncIssuesPanel() const { return m_syncIssues; }
     ProductListModel *productModel() const { return m_productModel; }
 
 public slots:
+    // Products page actions: the editor (new, a product, a copy), archive, bulk edit.
+    void newProduct();
+    void editProduct(const QString &productId);
+    void editCurrentProduct();
+    void duplicateProduct();
+    void archiveProducts();
+    void bulkEditProducts();
+    // After any local edit: sync soon, and show it.
+    void onLocalEdit();
     // Shows a record in its section (global search, Sync issues' "Open record"): products and
     // variants, inventory levels and movements, customers, orders.
     void openRecord(const sk::EntityRef &ref);
@@ -86,6 +101,10 @@ protected:
 private:
     void init();
     void openShopModels();
+    void openShopPages();
+    void closeShop();
+    void updateProductActions();
+    QStringList selectedProductIds() const;
     void buildSyncWidgets();
     void dropSyncWidgets();
     void onShopChanged();
@@ -96,7 +115,6 @@ private:
     void buildMenus();
     QWidget *buildProductsPage();
     void setDefaultColumnWidths();
-    QWidget *buildComingSoonPage(const QString &title, const QString &text);
     void applyFilters();
     void clearFilters();
     void reloadProducts();
@@ -122,6 +140,10 @@ private:
     QLabel *m_statusSummary = nullptr;
     QLabel *m_sessionStatus = nullptr;
     QWidget *m_syncIssuesPage = nullptr;
+    OrdersPage *m_ordersPage = nullptr;
+    InventoryPage *m_inventoryPage = nullptr;
+    CustomersPage *m_customersPage = nullptr;
+    QList<QAction *> m_productEditActions; // enabled by role and selection
     SyncIssuesPanel *m_syncIssues = nullptr;
     SyncStatusWidget *m_syncStatus = nullptr;
     QAction *m_switchShopAction = nullptr;

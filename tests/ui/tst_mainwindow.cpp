@@ -10,7 +10,9 @@
 #include "mainwindow.h"
 #include "orders/orderlistmodel.h"
 #include "orders/orderspage.h"
+#include "products/producteditordialog.h"
 #include "products/productlistmodel.h"
+#include "products/variantgridmodel.h"
 #include "search/globalsearchdialog.h"
 #include "storage/shopstore.h"
 #include "storage/sqlitedatabase.h"
@@ -115,12 +117,25 @@ private:
 
     QString url() const { return m_world.server.baseUrl(); }
 
-    qint64 sqlCount(const QByteArray &sql)
+    qint64 sqlCount(const QByteArray &sql) { return sqlCount(*m_temp->store, sql); }
+
+    static qint64 sqlCount(const ShopStore &store, const QByteArray &sql)
     {
-        auto reader = m_temp->store->openReader();
+        auto reader = store.openReader();
         if (!reader.ok())
             return -1;
         return (*reader)->queryInt64(sql).valueOr(-1);
+    }
+
+    static QString sqlText(const ShopStore &store, const char *sql)
+    {
+        auto reader = store.openReader();
+        if (!reader.ok())
+            return {};
+        auto stmt = (*reader)->prepare(sql);
+        if (!stmt.ok() || !stmt->step().valueOr(false))
+            return {};
+        return stmt->text(0);
     }
 
 private slots:
@@ -521,6 +536,58 @@ private slots:
         const QJsonArray variants = m_world.listAll(m_alpha, token, u"/variants"_s);
         QCOMPARE(variants.size(), 1);
         QCOMPARE(variants.first().toObject().value(u"price"_s).toInteger(), 2750);
+    }
+
+    // Last: it stops the shared server for a while (and starts it again on the same port).
+    void editAProductOfflineSeeItPendingThenSynced()
+    {
+        SignedIn app;
+        SK_VERIFY_OK(app.signIn(url(), u"fay@window.test"_s));
+        ShopSession &session = *app.session;
+        SK_VERIFY_OK(session.openShop(m_alpha));
+        QSignalSpy synced(&session, &ShopSession::syncFinished);
+        MainWindow window(session);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY_WITH_TIMEOUT(synced.count() >= 1, 60000);
+        SyncStatusWidget *status = window.syncStatusWidget();
+        QVERIFY(status);
+
+        const quint16 port = m_world.server.port();
+        m_world.server.stop(); // offline from here on
+        ShopEditor editor(*session.store());
+        auto variant = editor.variantIdForSku(u"ALPHA-1"_s);
+        SK_VERIFY_OK(variant);
+        const QString productId = sqlText(*session.store(), "SELECT product_id FROM variants WHERE sku = 'ALPHA-1'");
+        const qint64 newPrice = sqlCount(*session.store(), "SELECT price FROM variants WHERE sku = 'ALPHA-1'") + 111;
+
+        // Global search's "open" brings up the editor; the price is typed, Save pressed.
+        QString saved;
+        QTimer::singleShot(0, this, [&] {
+            auto *editorDialog = qobject_cast<ProductEditorDialog *>(QApplication::activeModalWidget());
+            if (!editorDialog)
+                return;
+            VariantGridModel *grid = editorDialog->variantModel();
+            grid->setData(grid->index(0, VariantGridModel::PriceColumn), grid->moneyText(newPrice), Qt::EditRole);
+            editorDialog->saveButton()->click();
+            saved = editorDialog->errorText().isEmpty() ? u"saved"_s : editorDialog->errorText();
+        });
+        window.openRecord({u"product"_s, productId});
+        QCOMPARE(saved, u"saved"_s);
+        QCOMPARE(session.pendingEdits().valueOr(-1), 1);
+        // Nothing blocks: the indicator says one change waits, and the sync it asks for fails quietly.
+        QTRY_VERIFY2_WITH_TIMEOUT(status->summaryText().contains(u'1'), qPrintable(status->summaryText()), 20000);
+
+        QVERIFY(m_world.server.start({u"--listen"_s, u"127.0.0.1:%1"_s.arg(port)}));
+        QCOMPARE(m_world.server.port(), port);
+        const int before = int(synced.count());
+        status->click(); // sync now
+        QTRY_VERIFY_WITH_TIMEOUT(synced.count() > before && session.pendingEdits().valueOr(-1) == 0, 60000);
+        const QString token = m_world.apiToken(m_alpha, u"owner"_s);
+        const QJsonArray variants = m_world.listAll(m_alpha, token, u"/variants"_s);
+        QCOMPARE(variants.size(), 1);
+        QCOMPARE(variants.first().toObject().value(u"price"_s).toInteger(), newPrice);
+        QTRY_VERIFY2(!status->summaryText().contains(u'1'), qPrintable(status->summaryText()));
     }
 };
 

@@ -4,6 +4,7 @@
 #include "auth/shoppickerdialog.h"
 #include "auth/shopsession.h"
 #include "local/entityref.h"
+#include "local/shopeditor.h"
 #include "products/productlistmodel.h"
 #include "customers/customerspage.h"
 #include "inventory/inventorypage.h"
@@ -535,11 +536,15 @@ void MainWindow::archiveProducts()
                                           : tr("%n products", nullptr, int(ids.size()));
     if (!ProductEditorDialog::confirmArchive(this, title))
         return;
-    for (const QString &id : ids) {
-        if (const auto archived = ProductEditorDialog::archive(*m_store, id); !archived.ok()) {
-            showProductError(archived.error().message);
-            break;
-        }
+    ShopEditor editor(*m_store);
+    const Result<void> archived = editor.allOrNothing([&]() -> Result<void> {
+        for (const QString &id : ids)
+            SK_TRY(editor.archiveProduct(id));
+        return {};
+    });
+    if (!archived.ok()) {
+        showProductError(archived.error().message);
+        return;
     }
     onLocalEdit();
 }

@@ -13,6 +13,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QScopeGuard>
 
 #include <functional>
 
@@ -73,10 +74,12 @@ ShopEditor::ShopEditor(ShopStore &store, const Clock &clock) : m_store(store), m
 
 namespace {
 
-// One transaction: args (which may read the visible rows), validate, queue, apply.
-Result<OutboxEntry> submitIn(ShopStore &store, const Clock &clock, const QString &name, const ArgsFn &makeArgs)
+// One transaction: args (which may read the visible rows), validate, queue, apply. Inside
+// ShopEditor::allOrNothing, `batch` is its open transaction, which commits them all.
+Result<OutboxEntry> submitIn(ShopStore &store, SqliteDatabase *batch, const Clock &clock, const QString &name,
+                             const ArgsFn &makeArgs)
 {
-    auto written = store.write([&](SqliteDatabase &db) -> Result<OutboxEntry> {
+    const auto queue = [&](SqliteDatabase &db) -> Result<OutboxEntry> {
         SK_TRY_ASSIGN(made, makeArgs(db));
         // Children an order mutation makes get their id here, shared with the server's copy.
         const QJsonObject args = LocalMutations::withChildIds(name, made);
@@ -85,7 +88,10 @@ Result<OutboxEntry> submitIn(ShopStore &store, const Clock &clock, const QString
         SK_TRY_ASSIGN(entry, Outbox::append(db, name, args, now));
         SK_TRY(LocalMutations::apply(db, name, args, now));
         return entry;
-    });
+    };
+    if (batch)
+        return queue(*batch);
+    auto written = store.write(queue);
     if (written.ok()) {
         qCDebug(lcSyncOutbox) << "queued" << name << "seq" << written->seq;
         CrashPoint::hit("after_local_commit");
@@ -95,9 +101,27 @@ Result<OutboxEntry> submitIn(ShopStore &store, const Clock &clock, const QString
 
 } // namespace
 
+Result<void> ShopEditor::allOrNothing(const std::function<Result<void>()> &edits)
+{
+    if (m_batch) {
+        return makeError(u"sync.nested_batch"_s,
+                         QCoreApplication::translate("ShopEditor", "These changes are already being saved together."));
+    }
+    auto written = m_store.write([&](SqliteDatabase &db) -> Result<bool> {
+        m_batch = &db;
+        const auto done = qScopeGuard([this] { m_batch = nullptr; });
+        SK_TRY(edits());
+        return true;
+    });
+    if (!written.ok())
+        return written.error(); // rolled back: none of them is queued
+    CrashPoint::hit("after_local_commit");
+    return {};
+}
+
 Result<OutboxEntry> ShopEditor::submit(const QString &name, const QJsonObject &args)
 {
-    return submitIn(m_store, m_clock, name, [&](SqliteDatabase &) -> Result<QJsonObject> { return args; });
+    return submitIn(m_store, m_batch, m_clock, name, [&](SqliteDatabase &) -> Result<QJsonObject> { return args; });
 }
 
 Result<OutboxEntry> ShopEditor::adjustInventory(const QString &variantId, const QString &locationId, qint64 delta,
@@ -115,7 +139,7 @@ Result<OutboxEntry> ShopEditor::adjustInventory(const QString &variantId, const 
 Result<OutboxEntry> ShopEditor::countInventory(const QString &variantId, const QString &locationId, qint64 quantity,
                                                const QString &note)
 {
-    return submitIn(m_store, m_clock, u"inventory.set"_s, [&](SqliteDatabase &db) -> Result<QJsonObject> {
+    return submitIn(m_store, m_batch, m_clock, u"inventory.set"_s, [&](SqliteDatabase &db) -> Result<QJsonObject> {
         SK_TRY_ASSIGN(variant, EntityDocuments::exists(db, EntityRef{u"variant"_s, variantId}));
         if (!variant)
             return unknownRecord(QCoreApplication::translate("ShopEditor", "variant"), variantId, u"variant_id"_s);
@@ -165,7 +189,7 @@ Result<OutboxEntry> ShopEditor::setVariantPrice(const QString &variantId, qint64
 
 Result<OutboxEntry> ShopEditor::patchVariant(const QString &variantId, const QJsonObject &fields)
 {
-    return submitIn(m_store, m_clock, u"variant.patch"_s, [&](SqliteDatabase &db) {
+    return submitIn(m_store, m_batch, m_clock, u"variant.patch"_s, [&](SqliteDatabase &db) {
         return patchArgs(db, EntityRef{u"variant"_s, variantId}, QCoreApplication::translate("ShopEditor", "variant"),
                          fields);
     });
@@ -173,7 +197,7 @@ Result<OutboxEntry> ShopEditor::patchVariant(const QString &variantId, const QJs
 
 Result<OutboxEntry> ShopEditor::patchProduct(const QString &productId, const QJsonObject &fields)
 {
-    return submitIn(m_store, m_clock, u"product.patch"_s, [&](SqliteDatabase &db) {
+    return submitIn(m_store, m_batch, m_clock, u"product.patch"_s, [&](SqliteDatabase &db) {
         return patchArgs(db, EntityRef{u"product"_s, productId}, QCoreApplication::translate("ShopEditor", "product"),
                          fields);
     });
@@ -250,7 +274,7 @@ Result<OutboxEntry> ShopEditor::createCustomer(const Customer &customer)
 
 Result<OutboxEntry> ShopEditor::patchCustomer(const QString &customerId, const QJsonObject &fields)
 {
-    return submitIn(m_store, m_clock, u"customer.patch"_s, [&](SqliteDatabase &db) {
+    return submitIn(m_store, m_batch, m_clock, u"customer.patch"_s, [&](SqliteDatabase &db) {
         return patchArgs(db, EntityRef{u"customer"_s, customerId},
                          QCoreApplication::translate("ShopEditor", "customer"), fields);
     });
@@ -287,7 +311,7 @@ Result<OutboxEntry> ShopEditor::fulfilOrder(const QString &orderId, const QList<
                                             const QString &trackingNumber, const QString &carrier,
                                             const QString &locationId)
 {
-    return submitIn(m_store, m_clock, u"order.fulfil"_s, [&](SqliteDatabase &db) -> Result<QJsonObject> {
+    return submitIn(m_store, m_batch, m_clock, u"order.fulfil"_s, [&](SqliteDatabase &db) -> Result<QJsonObject> {
         SK_TRY_ASSIGN(detail, shownOrder(db, orderId));
         QList<FulfillmentLine> shipping = lines;
         if (shipping.isEmpty()) {
@@ -312,7 +336,7 @@ Result<OutboxEntry> ShopEditor::fulfilOrder(const QString &orderId, const QList<
 Result<OutboxEntry> ShopEditor::refundOrder(const QString &orderId, qint64 amount, const QList<RefundLine> &lines,
                                             bool restock, const QString &reason)
 {
-    return submitIn(m_store, m_clock, u"order.refund"_s, [&](SqliteDatabase &db) -> Result<QJsonObject> {
+    return submitIn(m_store, m_batch, m_clock, u"order.refund"_s, [&](SqliteDatabase &db) -> Result<QJsonObject> {
         SK_TRY_ASSIGN(detail, shownOrder(db, orderId));
         SK_TRY(OrderStateMachine::checkRefund(detail, amount, lines));
         QJsonArray lineArgs;
@@ -331,7 +355,7 @@ Result<OutboxEntry> ShopEditor::refundOrder(const QString &orderId, qint64 amoun
 
 Result<OutboxEntry> ShopEditor::cancelOrder(const QString &orderId, const QString &reason)
 {
-    return submitIn(m_store, m_clock, u"order.set_status"_s, [&](SqliteDatabase &db) -> Result<QJsonObject> {
+    return submitIn(m_store, m_batch, m_clock, u"order.set_status"_s, [&](SqliteDatabase &db) -> Result<QJsonObject> {
         SK_TRY_ASSIGN(detail, shownOrder(db, orderId));
         SK_TRY(OrderStateMachine::checkStatusChange(detail, OrderStatus::Cancelled));
         QJsonObject args{{u"order_id"_s, orderId}, {u"status"_s, toString(OrderStatus::Cancelled)}};

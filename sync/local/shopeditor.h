@@ -10,9 +10,12 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+
 namespace sk {
 
 class ShopStore;
+class SqliteDatabase;
 
 // Every local edit of the shop, as a merchant makes it. Each call is ONE SQLite transaction that
 // changes the visible rows and appends the named mutation to the outbox (with its sync_base
@@ -23,6 +26,10 @@ class ShopEditor
 {
 public:
     explicit ShopEditor(ShopStore &store, const Clock &clock = Clock::system());
+
+    // Runs `edits` (calls of this editor) as ONE transaction: every mutation they make is
+    // queued and shown, or, when one fails, none is (a bulk edit, an archive of a selection).
+    Result<void> allOrNothing(const std::function<Result<void>()> &edits);
 
     // Any contract mutation: validate, then in one transaction Outbox::append + LocalMutations::apply.
     Result<OutboxEntry> submit(const QString &name, const QJsonObject &args);
@@ -87,6 +94,7 @@ public:
 private:
     ShopStore &m_store;
     const Clock &m_clock;
+    SqliteDatabase *m_batch = nullptr; // allOrNothing's open transaction
 };
 
 } // namespace sk

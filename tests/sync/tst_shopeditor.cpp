@@ -190,6 +190,34 @@ private slots:
         QCOMPARE(onHand(store(), m_shop.red.id, m_shop.main.id), 10);
     }
 
+    void allOrNothingQueuesEveryEditOrNone()
+    {
+        ShopEditor editor(store(), m_clock);
+        // The second edit is refused: the first is rolled back with it, shown nowhere.
+        const Result<void> refused = editor.allOrNothing([&]() -> Result<void> {
+            SK_TRY(editor.adjustInventory(m_shop.red.id, m_shop.main.id, 4, InventoryReason::Received));
+            SK_TRY(editor.setVariantPrice(uuid(), 100));
+            return {};
+        });
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, QStringLiteral("sync.unknown_record"));
+        QCOMPARE(queued().size(), 0);
+        QCOMPARE(onHand(store(), m_shop.red.id, m_shop.main.id), 10);
+
+        const Result<void> saved = editor.allOrNothing([&]() -> Result<void> {
+            SK_TRY(editor.adjustInventory(m_shop.red.id, m_shop.main.id, 4, InventoryReason::Received));
+            SK_TRY(editor.transferInventory(m_shop.red.id, m_shop.main.id, m_shop.backroom.id, 3));
+            return {};
+        });
+        SK_VERIFY_OK(saved);
+        QCOMPARE(queued().size(), 2);
+        QCOMPARE(onHand(store(), m_shop.red.id, m_shop.main.id), 11);
+        // Not inside itself: that would commit the outer edits early.
+        const Result<void> nested = editor.allOrNothing([&]() { return editor.allOrNothing([] { return Result<void>(); }); });
+        QVERIFY(!nested.ok());
+        QCOMPARE(nested.error().code, QStringLiteral("sync.nested_batch"));
+    }
+
     void lookupsNameWhatIsMissing()
     {
         ShopEditor editor(store(), m_clock);

@@ -180,11 +180,13 @@ Result<int> ProductBulkEdit::apply()
         return makeError(u"ui.already_applied"_s, tr("These changes were applied already."));
     ShopEditor editor(m_store);
     int queued = 0;
-    for (qsizetype i = 0; i < m_after.size(); ++i) {
-        // m_before follows what is queued, so a retry after a refusal sends only the rest.
-        Item &was = m_before[i];
-        const Item &now = m_after.at(i);
-        auto applied = [&]() -> Result<void> {
+    QString failing; // the product whose change was refused
+    // All of it or none: a refused change leaves nothing queued, and the preview as it was.
+    const Result<void> saved = editor.allOrNothing([&]() -> Result<void> {
+        for (qsizetype i = 0; i < m_after.size(); ++i) {
+            const Item &was = m_before.at(i);
+            const Item &now = m_after.at(i);
+            failing = now.product.title;
             QJsonObject fields;
             if (was.product.status != now.product.status)
                 fields.insert(u"status", toString(now.product.status));
@@ -192,28 +194,23 @@ Result<int> ProductBulkEdit::apply()
                 fields.insert(u"tags", now.product.tags);
             if (!fields.isEmpty()) {
                 SK_TRY(editor.patchProduct(now.product.id, fields));
-                was.product = now.product;
                 ++queued;
             }
             for (qsizetype v = 0; v < now.variants.size(); ++v) {
                 if (was.variants.at(v).price == now.variants.at(v).price)
                     continue;
                 SK_TRY(editor.setVariantPrice(now.variants.at(v).id, now.variants.at(v).price));
-                was.variants[v].price = now.variants.at(v).price;
                 ++queued;
             }
-            return {};
-        }();
-        if (!applied.ok()) {
-            Error error = applied.error();
-            error.message = tr("\u201C%1\u201D: %2 (%3 changes before it were saved.)")
-                                .arg(now.product.title, error.message)
-                                .arg(queued);
-            m_stack->clear(); // its commands would undo into edits already queued
-            emit changed();
-            return error;
         }
+        return {};
+    });
+    if (!saved.ok()) {
+        Error error = saved.error();
+        error.message = tr("\u201C%1\u201D: %2 Nothing was saved.").arg(failing, error.message);
+        return error;
     }
+    m_before = m_after;
     m_applied = true;
     m_stack->clear();
     return queued;

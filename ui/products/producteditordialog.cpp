@@ -453,16 +453,8 @@ void ProductEditorDialog::accept()
         showError(variants.error());
         return;
     }
+    // Either call queues everything or nothing, so Save can simply be pressed again.
     auto saved = isEditing() ? saveChanges(product, *variants) : saveNew(product, *variants);
-    if (!saved.ok() && !m_queued.isEmpty()) {
-        // Part of the edit is queued: a second Save would send that part again.
-        Error error = saved.error();
-        error.message = tr("%1 The changes before it were saved; close and reopen the product to go on.")
-                            .arg(error.message);
-        m_save->setEnabled(false);
-        showError(error);
-        return;
-    }
     if (!saved.ok()) {
         showError(saved.error());
         return;
@@ -486,6 +478,16 @@ Result<void> ProductEditorDialog::saveNew(const Product &product, const QList<Va
 Result<void> ProductEditorDialog::saveChanges(const Product &product, const QList<Variant> &variants)
 {
     ShopEditor editor(m_store);
+    QList<OutboxEntry> queued;
+    // One transaction for the product and its variants: a refused part leaves none queued.
+    SK_TRY(editor.allOrNothing([&]() -> Result<void> { return queueChanges(editor, product, variants, queued); }));
+    m_queued.append(queued);
+    return {};
+}
+
+Result<void> ProductEditorDialog::queueChanges(ShopEditor &editor, const Product &product,
+                                               const QList<Variant> &variants, QList<OutboxEntry> &queued)
+{
     const Product &o = *m_original;
     QJsonObject fields;
     insertChangedText(fields, u"title", o.title, product.title);
@@ -497,15 +499,15 @@ Result<void> ProductEditorDialog::saveChanges(const Product &product, const QLis
         fields.insert(u"status", toString(product.status));
     if (!fields.isEmpty()) {
         SK_TRY_ASSIGN(entry, editor.patchProduct(o.id, fields));
-        m_queued.append(entry);
+        queued.append(entry);
     }
     for (const QString &id : m_variants->removedVariantIds()) {
         SK_TRY_ASSIGN(entry, editor.deleteVariant(id));
-        m_queued.append(entry);
+        queued.append(entry);
     }
     for (int row = 0; row < variants.size(); ++row) {
         Variant v = variants.at(row);
-        auto queued = [&]() -> Result<std::optional<OutboxEntry>> {
+        auto entry = [&]() -> Result<std::optional<OutboxEntry>> {
             if (m_variants->isNewRow(row)) {
                 v.productId = o.id;
                 SK_TRY_ASSIGN(created, editor.createVariant(v));
@@ -517,13 +519,13 @@ Result<void> ProductEditorDialog::saveChanges(const Product &product, const QLis
             SK_TRY_ASSIGN(patched, editor.patchVariant(v.id, changes));
             return std::optional<OutboxEntry>(patched);
         }();
-        if (!queued.ok()) {
-            Error error = queued.error();
+        if (!entry.ok()) {
+            Error error = entry.error();
             error.message = tr("Variant %1: %2").arg(row + 1).arg(error.message);
             return error;
         }
-        if (*queued)
-            m_queued.append(**queued);
+        if (*entry)
+            queued.append(**entry);
     }
     return {};
 }

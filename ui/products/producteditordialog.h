@@ -17,6 +17,7 @@ class QTableView;
 namespace sk {
 
 class MessageLabel;
+class ShopEditor;
 class ShopStore;
 class VariantGridModel;
 
@@ -88,6 +89,8 @@ private:
     Result<QList<Variant>> checkedVariants() const;
     Result<void> saveNew(const Product &product, const QList<Variant> &variants);
     Result<void> saveChanges(const Product &product, const QList<Variant> &variants);
+    Result<void> queueChanges(ShopEditor &editor, const Product &product, const QList<Variant> &variants,
+                              QList<OutboxEntry> &queued);
     void showError(const Error &error);
 
     ShopStore &m_store;

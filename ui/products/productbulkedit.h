@@ -59,8 +59,8 @@ public:
     // How many mutations apply() would queue now.
     int pendingEditCount() const;
     bool isApplied() const { return m_applied; }
-    // Queues every change and clears the undo stack. Stops at the first refused edit (the
-    // ones before it stay queued) and says which product it was. Returns the number queued.
+    // Queues every change in one transaction and clears the undo stack. A refused edit queues
+    // none of them and says which product it was. Returns the number queued.
     Result<int> apply();
 
 signals:

@@ -575,6 +575,15 @@ private slots:
         window.openRecord({u"product"_s, productId});
         QCOMPARE(saved, u"saved"_s);
         QCOMPARE(session.pendingEdits().valueOr(-1), 1);
+        const auto productRowUnsynced = [&] {
+            ProductListModel *model = window.productModel();
+            for (int row = 0; row < model->rowCount(); ++row) {
+                if (model->data(model->index(row, 0), ProductListModel::IdRole).toString() == productId)
+                    return model->data(model->index(row, 0), ProductListModel::UnsyncedRole).toBool();
+            }
+            return false;
+        };
+        QVERIFY(productRowUnsynced()); // the list marks it
         // Nothing blocks: the indicator says one change waits, and the sync it asks for fails quietly.
         QTRY_VERIFY2_WITH_TIMEOUT(status->summaryText().contains(u'1'), qPrintable(status->summaryText()), 20000);
 
@@ -588,6 +597,7 @@ private slots:
         QCOMPARE(variants.size(), 1);
         QCOMPARE(variants.first().toObject().value(u"price"_s).toInteger(), newPrice);
         QTRY_VERIFY2(!status->summaryText().contains(u'1'), qPrintable(status->summaryText()));
+        QTRY_VERIFY(!productRowUnsynced());
     }
 };
 

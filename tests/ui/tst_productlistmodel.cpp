@@ -1,5 +1,6 @@
 #include "money/currency.h"
 #include "money/money.h"
+#include "local/shopeditor.h"
 #include "products/productlistmodel.h"
 #include "storage/productrepository.h"
 #include "storage/shopstore.h"
@@ -9,6 +10,7 @@
 #include <QAbstractItemModelTester>
 #include <QDateTime>
 #include <QSignalSpy>
+#include <QFont>
 #include <QTest>
 #include <QTimeZone>
 
@@ -248,6 +250,36 @@ private slots:
         QCOMPARE(model.pageFetchCount(), 2);
         QVERIFY(!model.data(model.index(3, 0)).toString().isEmpty());
         QCOMPARE(model.pageFetchCount(), 2);
+    }
+
+    void marksAProductWithAnUnsyncedEdit()
+    {
+        ProductListModel model;
+        SK_VERIFY_OK(model.open(*m_temp->store));
+        const QString productId = model.data(model.index(4, 0), ProductListModel::IdRole).toString();
+        QVERIFY(!model.data(model.index(4, 0), ProductListModel::UnsyncedRole).toBool());
+        QString variantId;
+        {
+            auto reader = m_temp->store->openReader();
+            SK_VERIFY_OK(reader);
+            auto stmt = (*reader)->prepare("SELECT id FROM variants WHERE product_id = ?1 LIMIT 1");
+            SK_VERIFY_OK(stmt);
+            stmt->bind(1, productId);
+            QVERIFY(stmt->step().valueOr(false));
+            variantId = stmt->text(0);
+        }
+        SK_VERIFY_OK(ShopEditor(*m_temp->store).setVariantPrice(variantId, 4321));
+        SK_VERIFY_OK(model.reload());
+        int row = -1;
+        for (int r = 0; r < model.rowCount() && row < 0; ++r) {
+            if (model.data(model.index(r, 0), ProductListModel::IdRole).toString() == productId)
+                row = r;
+        }
+        QVERIFY(row >= 0);
+        QVERIFY(model.data(model.index(row, 0), ProductListModel::UnsyncedRole).toBool());
+        QVERIFY(model.data(model.index(row, 0), Qt::FontRole).value<QFont>().italic());
+        QVERIFY(model.data(model.index(row, 0), Qt::ToolTipRole).toString().contains(u"Not synced"_s));
+        QVERIFY(!model.data(model.index(row == 0 ? 1 : 0, 0), ProductListModel::UnsyncedRole).toBool());
     }
 
     void readsTheWholeListAfterItsFirstWindow()

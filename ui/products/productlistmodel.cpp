@@ -3,12 +3,16 @@
 #include "money/currency.h"
 #include "money/money.h"
 #include "storage/shopstore.h"
+#include "common/unsyncedsql.h"
 #include "storage/sqlitedatabase.h"
 #include "util/logging.h"
 
 #include <QApplication>
 #include <QDateTime>
+#include <QFont>
 #include <QPalette>
+#include <QSet>
+#include <QStyle>
 
 using namespace Qt::StringLiterals;
 
@@ -297,7 +301,8 @@ QVariant ProductListModel::data(const QModelIndex &index, int role) const
     }
     if (role == RidRole)
         return ridAt(index.row());
-    if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != IdRole && role != Qt::ForegroundRole)
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != IdRole && role != Qt::ForegroundRole
+        && role != Qt::FontRole && role != Qt::DecorationRole && role != UnsyncedRole)
         return {};
 
     const CachedRow *cached = rowAt(index.row());
@@ -306,12 +311,28 @@ QVariant ProductListModel::data(const QModelIndex &index, int role) const
     const ProductListRow &r = cached->row;
     if (role == IdRole)
         return r.id;
+    if (role == UnsyncedRole)
+        return cached->unsynced;
+    if (role == Qt::FontRole) {
+        if (!cached->unsynced)
+            return {};
+        QFont italic;
+        italic.setItalic(true);
+        return italic;
+    }
+    if (role == Qt::DecorationRole) {
+        if (cached->unsynced && column == TitleColumn)
+            return QApplication::style()->standardIcon(QStyle::SP_BrowserReload);
+        return {};
+    }
     if (role == Qt::ForegroundRole) {
         if (r.status == ProductStatus::Archived)
             return QApplication::palette().color(QPalette::Disabled, QPalette::Text);
         return {};
     }
     if (role == Qt::ToolTipRole) {
+        if (cached->unsynced)
+            return tr("Not synced yet: this product has a change the server has not confirmed.");
         if (column == TitleColumn && !r.category.isEmpty())
             return tr("%1 (category: %2)").arg(r.title, r.category);
         return {};
@@ -368,6 +389,28 @@ const ProductListModel::Page *ProductListModel::page(int pageIndex) const
     return &m_pages.insert(pageIndex, std::move(fetched).value()).value();
 }
 
+Result<QSet<qint64>> ProductListModel::unsyncedRids(const QList<qint64> &rids) const
+{
+    // Edits not confirmed yet, on the product or any of its variants (outbox_entities' key).
+    static const QByteArray sql = "SELECT p.rid FROM products p WHERE p.rid IN (SELECT value FROM json_each(?1)) AND ("
+        + unsyncedsql::exists("product", "p.id") + " OR EXISTS (SELECT 1 FROM variants v WHERE v.product_id = p.id AND "
+        + unsyncedsql::exists("variant", "v.id") + "))";
+    SK_TRY_ASSIGN(stmt, m_db->cached(sql.constData()));
+    QByteArray list = "[";
+    for (qint64 rid : rids)
+        list += (list.size() > 1 ? "," : "") + QByteArray::number(rid);
+    stmt->bindUtf8(1, list + ']');
+    QSet<qint64> unsynced;
+    for (;;) {
+        SK_TRY_ASSIGN(hasRow, stmt->step());
+        if (!hasRow)
+            break;
+        unsynced.insert(stmt->int64(0));
+    }
+    stmt->reset();
+    return unsynced;
+}
+
 Result<ProductListModel::Page> ProductListModel::fetchPage(int pageIndex) const
 {
     const qsizetype first = qsizetype(pageIndex) * PageSize;
@@ -376,6 +419,8 @@ Result<ProductListModel::Page> ProductListModel::fetchPage(int pageIndex) const
     ++m_pageFetches;
     ProductRepository repo(*m_db);
     SK_TRY_ASSIGN(rows, repo.productRowsByRid(rids));
+
+    SK_TRY_ASSIGN(unsynced, unsyncedRids(rids));
 
     // Rows come back in rid order, but one deleted since the rid list was read is missing:
     // match by rid so every other row stays on its own line.
@@ -388,6 +433,7 @@ Result<ProductListModel::Page> ProductListModel::fetchPage(int pageIndex) const
             continue;
         cached.row = std::move(rows[next++]);
         cached.found = true;
+        cached.unsynced = unsynced.contains(cached.row.rid);
         const ProductListRow &r = cached.row;
         cached.status = statusText(r.status);
         if (r.variantCount > 0) {

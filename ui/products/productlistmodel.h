@@ -7,6 +7,7 @@
 
 #include <QAbstractTableModel>
 #include <QHash>
+#include <QSet>
 #include <QList>
 #include <QLocale>
 #include <QTimeZone>
@@ -32,7 +33,7 @@ class ProductListModel : public QAbstractTableModel
 public:
     enum Column { TitleColumn, StatusColumn, VendorColumn, VariantsColumn, PriceColumn, OnHandColumn, UpdatedColumn,
                   ColumnCount };
-    enum Role { RidRole = Qt::UserRole + 1, IdRole };
+    enum Role { RidRole = Qt::UserRole + 1, IdRole, UnsyncedRole };
 
     static constexpr int PageSize = 256;
     static constexpr int MaxCachedPages = 8;
@@ -87,6 +88,7 @@ private:
     {
         ProductListRow row;
         bool found = false;
+        bool unsynced = false; // the product or one of its variants has an edit not confirmed yet
         QString status;
         QString price;
         QString onHand;
@@ -95,6 +97,7 @@ private:
     using Page = QList<CachedRow>;
 
     const CachedRow *rowAt(int row) const;
+    Result<QSet<qint64>> unsyncedRids(const QList<qint64> &rids) const;
     const Page *page(int pageIndex) const;
     Result<Page> fetchPage(int pageIndex) const;
     Result<ShopSettings> readShopSettings();

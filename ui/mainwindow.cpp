@@ -41,6 +41,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
+#include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -603,7 +604,8 @@ void MainWindow::buildMenus()
     find->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K)); // Command-K on macOS
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    QAction *reload = view->addAction(tr("&Reload Products"), this, &MainWindow::reloadProducts);
+    QAction *reload = view->addAction(tr("&Reload"), this, &MainWindow::reloadCurrentPage);
+    reload->setObjectName(u"actionReload"_s);
     reload->setShortcut(QKeySequence::Refresh);
     QAction *sidebar = view->addAction(tr("Show &Sidebar"));
     sidebar->setCheckable(true);
@@ -613,6 +615,25 @@ void MainWindow::buildMenus()
     for (int row = 0; row < m_sidebar->count(); ++row) {
         QAction *go = view->addAction(m_sidebar->item(row)->text(), this, [this, row] { showPage(Page(row)); });
         go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + row)));
+    }
+
+    // The toolbar: the actions used all day, with the same shortcuts as their menus.
+    QToolBar *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(u"mainToolBar"_s);
+    toolbar->setMovable(false);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    toolbar->addAction(find);
+    toolbar->addAction(reload);
+    if (m_session) {
+        auto *syncNow = new QAction(tr("S&ync Now"), this);
+        connect(syncNow, &QAction::triggered, this, [this] {
+            if (m_session->syncWorker())
+                QMetaObject::invokeMethod(m_session->syncWorker(), "syncNow", Qt::QueuedConnection);
+        });
+        file->insertAction(m_switchShopAction, syncNow);
+        syncNow->setObjectName(u"actionSyncNow"_s);
+        syncNow->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+        toolbar->addAction(syncNow);
     }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -692,6 +713,17 @@ void MainWindow::clearFilters()
         m_tagFilter->clear();
     }
     applyFilters();
+}
+
+void MainWindow::reloadCurrentPage()
+{
+    switch (currentPage()) {
+    case Page::Orders: m_ordersPage->refresh(); break;
+    case Page::Inventory: m_inventoryPage->reload(); break;
+    case Page::Customers: m_customersPage->reload(); break;
+    case Page::Products:
+    case Page::SyncIssues: reloadProducts(); break;
+    }
 }
 
 void MainWindow::reloadProducts()

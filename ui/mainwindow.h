@@ -118,6 +118,7 @@ private:
     void applyFilters();
     void clearFilters();
     void reloadProducts();
+    void reloadCurrentPage();
     void showProductError(const QString &message);
     void updateStatusBar();
     void showAbout();

@@ -43,6 +43,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolBar>
 
 using namespace sk;
 using namespace Qt::StringLiterals;
@@ -341,6 +342,12 @@ private slots:
         QVERIFY(!window.findChild<QAction *>(u"actionSignOut"_s)->isVisible());
         QCOMPARE(window.syncStatusWidget(), nullptr);
         QVERIFY(window.syncIssuesPanel());
+        QCOMPARE(window.findChild<QAction *>(u"actionSyncNow"_s), nullptr);
+        // The toolbar carries the everyday actions, with their menus' shortcuts.
+        auto *toolbar = window.findChild<QToolBar *>(u"mainToolBar"_s);
+        QVERIFY(toolbar);
+        QVERIFY(toolbar->actions().contains(window.findChild<QAction *>(u"actionFindInShop"_s)));
+        QCOMPARE(window.findChild<QAction *>(u"actionFindInShop"_s)->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_K));
     }
 
     // Switch shop is one action; each shop keeps its own cache file, so coming back to a shop

@@ -150,11 +150,8 @@ void OrdersPage::buildActions()
         m_filters->searchEdit()->setFocus(Qt::ShortcutFocusReason);
         m_filters->searchEdit()->selectAll();
     });
-    auto *reload = new QAction(tr("Refresh"), this);
-    reload->setShortcut(QKeySequence::Refresh);
-    reload->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(reload, &QAction::triggered, this, &OrdersPage::refresh);
-    addActions({find, reload});
+    // F5 is the main window's View > Reload, which refreshes the page shown.
+    addActions({find});
 }
 
 void OrdersPage::setShop(ShopStore *store, const QString &role)

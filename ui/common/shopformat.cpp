@@ -8,10 +8,7 @@ using namespace Qt::StringLiterals;
 
 namespace sk {
 
-namespace {
-
-// BCP 47 ("fr-FR") to the form QLocale parses everywhere ("fr_FR").
-QLocale localeFromTag(const QString &tag)
+QLocale ShopFormat::localeFromTag(const QString &tag)
 {
     if (tag.isEmpty())
         return QLocale();
@@ -19,8 +16,6 @@ QLocale localeFromTag(const QString &tag)
     name.replace(u'-', u'_');
     return QLocale(name);
 }
-
-} // namespace
 
 ShopFormat::ShopFormat() : m_timeZone(QTimeZone::utc())
 {

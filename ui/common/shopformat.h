@@ -21,6 +21,8 @@ public:
     ShopFormat();
 
     static Result<ShopFormat> read(SqliteDatabase &db);
+    // A BCP 47 tag ("fr-FR") as the QLocale it names; empty: the system's.
+    static QLocale localeFromTag(const QString &tag);
 
     const ShopSettings &settings() const { return m_settings; }
     QLocale locale() const { return m_locale; }

@@ -1,5 +1,6 @@
 #include "productlistmodel.h"
 
+#include "common/shopformat.h"
 #include "money/currency.h"
 #include "money/money.h"
 #include "storage/shopstore.h"
@@ -17,20 +18,6 @@
 using namespace Qt::StringLiterals;
 
 namespace sk {
-
-namespace {
-
-// BCP 47 ("fr-FR") to the form QLocale parses everywhere ("fr_FR").
-QLocale localeFromTag(const QString &tag)
-{
-    if (tag.isEmpty())
-        return QLocale();
-    QString name = tag;
-    name.replace(u'-', u'_');
-    return QLocale(name);
-}
-
-} // namespace
 
 ProductListModel::ProductListModel(QObject *parent)
     : QAbstractTableModel(parent), m_timeZone(QTimeZone::utc()), m_ridLoader(new QTimer(this))
@@ -60,7 +47,7 @@ Result<void> ProductListModel::open(const ShopStore &store)
 
     SK_TRY_ASSIGN(settings, readShopSettings());
     m_settings = settings;
-    m_locale = localeFromTag(m_settings.locale);
+    m_locale = ShopFormat::localeFromTag(m_settings.locale);
     const QTimeZone zone(m_settings.timeZone.toUtf8());
     m_timeZone = zone.isValid() ? zone : QTimeZone::utc();
     return reload();

@@ -1,5 +1,6 @@
 #include "syncissuelistmodel.h"
 
+#include "common/shopformat.h"
 #include "money/currency.h"
 #include "money/money.h"
 #include "storage/customerrepository.h"
@@ -20,15 +21,6 @@ using namespace Qt::StringLiterals;
 namespace sk {
 
 namespace {
-
-QLocale localeFromTag(const QString &tag)
-{
-    if (tag.isEmpty())
-        return QLocale();
-    QString name = tag;
-    name.replace(u'-', u'_');
-    return QLocale(name);
-}
 
 bool isPatch(const QString &name)
 {
@@ -77,7 +69,7 @@ Result<void> SyncIssueListModel::readSettings()
     SK_TRY_ASSIGN(settings, ShopRepository(*m_db).settings());
     if (!settings)
         return {}; // a file not downloaded yet: local time until the first sync brings them
-    m_locale = localeFromTag(settings->locale);
+    m_locale = ShopFormat::localeFromTag(settings->locale);
     const QTimeZone zone(settings->timeZone.toUtf8());
     if (zone.isValid())
         m_zone = zone;

@@ -2,6 +2,7 @@
 
 // Shared by the product dialog tests (tst_producteditordialog, tst_productbulkedit).
 
+#include "demoshop.h"
 #include "demo/demogenerator.h"
 #include "demo/storedemosink.h"
 #include "testsupport.h"
@@ -12,21 +13,10 @@
 
 namespace sk::test {
 
-// A temporary shop file filled with the small demo world (EUR, fr-FR); null on failure.
+// The small demo world (EUR, fr-FR) in a temporary shop file; null on failure.
 inline std::unique_ptr<TempStore> makeDemoProductStore()
 {
-    auto temp = makeTempStore();
-    if (!temp)
-        return nullptr;
-    DemoOptions options;
-    options.scale = DemoScale::Small;
-    options.endDate = QDate(2026, 6, 30);
-    StoreDemoSink sink(*temp->store);
-    if (auto generated = DemoGenerator(options).generate(sink); !generated.ok()) {
-        qWarning("demo shop: %s", qPrintable(generated.error().toString()));
-        return nullptr;
-    }
-    return temp;
+    return makeDemoShop();
 }
 
 // Shows a dialog and waits until it has the keyboard (mnemonics and focus need it).

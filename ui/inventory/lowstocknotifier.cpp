@@ -8,11 +8,16 @@
 #include <QPromise>
 #include <QStringList>
 #include <QSystemTrayIcon>
+#include <QTimer>
 #include <QThreadPool>
 
 using namespace Qt::StringLiterals;
 
 namespace sk {
+
+namespace {
+constexpr int kFirstScanDelayMs = 1500;
+} // namespace
 
 LowStockNotifier::LowStockNotifier(QObject *parent) : QObject(parent)
 {
@@ -39,7 +44,12 @@ void LowStockNotifier::setShop(ShopStore *store)
         return;
     }
     m_db = std::move(reader).value();
-    startScan();
+    // Not while the window opens: the first scan reads every low level of a large shop, and
+    // start-up has better use for the disk and the second core. Alerts are about changes.
+    QTimer::singleShot(kFirstScanDelayMs, this, [this, generation = m_generation] {
+        if (generation == m_generation && m_store)
+            startScan();
+    });
 }
 
 bool LowStockNotifier::showsDesktopNotifications() const

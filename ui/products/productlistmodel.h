@@ -35,8 +35,8 @@ public:
                   ColumnCount };
     enum Role { RidRole = Qt::UserRole + 1, IdRole, UnsyncedRole };
 
-    static constexpr int PageSize = 256;
-    static constexpr int MaxCachedPages = 8;
+    static constexpr int PageSize = 64;
+    static constexpr int MaxCachedPages = 32;
 
     explicit ProductListModel(QObject *parent = nullptr);
     ~ProductListModel() override;

@@ -24,13 +24,95 @@
     </message>
 </context>
 <context>
+    <name>sk::BulkEditDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/products/bulkeditdialog.cpp" line="+190"/>
+        <source>%n product(s) selected</source>
+        <translation>
+            <numerusform>%n product selected</numerusform>
+            <numerusform>%n products selected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n change(s) to apply</source>
+        <translation>
+            <numerusform>%n change to apply</numerusform>
+            <numerusform>%n changes to apply</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sk::CustomerDetailView</name>
+    <message numerus="yes">
+        <location filename="../ui/customers/customerdetailview.cpp" line="+193"/>
+        <source>Showing the %n most recent orders.</source>
+        <translation>
+            <numerusform>Showing the most recent order (%n).</numerusform>
+            <numerusform>Showing the %n most recent orders.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sk::CustomersPage</name>
+    <message numerus="yes">
+        <location filename="../ui/customers/customerspage.cpp" line="+285"/>
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>%n customer</numerusform>
+            <numerusform>%n customers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sk::InventoryPage</name>
+    <message numerus="yes">
+        <location filename="../ui/inventory/inventorypage.cpp" line="+443"/>
+        <source>%n stock level(s)</source>
+        <translation>
+            <numerusform>%n stock level</numerusform>
+            <numerusform>%n stock levels</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sk::LowStockNotifier</name>
+    <message numerus="yes">
+        <location filename="../ui/inventory/lowstocknotifier.cpp" line="+236"/>
+        <source>%n items fell to their low-stock level: %1</source>
+        <translation>
+            <numerusform>%n item fell to its low-stock level: %1</numerusform>
+            <numerusform>%n items fell to their low-stock level: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sk::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="+520"/>
+        <location filename="../ui/mainwindow.cpp" line="+537"/>
+        <source>%n products</source>
+        <translation>
+            <numerusform>%n product</numerusform>
+            <numerusform>%n products</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+215"/>
         <source>%Ln product(s)</source>
         <translation>
             <numerusform>%Ln product</numerusform>
             <numerusform>%Ln products</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sk::OrderHtml</name>
+    <message numerus="yes">
+        <location filename="../ui/orders/orderhtml.cpp" line="+157"/>
+        <source>%n item(s) shipped</source>
+        <translation>
+            <numerusform>%n item shipped</numerusform>
+            <numerusform>%n items shipped</numerusform>
         </translation>
     </message>
 </context>

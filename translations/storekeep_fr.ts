@@ -24,7 +24,7 @@
         <translation>n’est pas du JSON valide (%1)</translation>
     </message>
     <message>
-        <location filename="../sync/local/changeapplier.cpp" line="+220"/>
+        <location filename="../sync/local/changeapplier.cpp" line="+213"/>
         <source>Some records on this page of changes refer to records on the next page; apply the two together.</source>
         <translation>Certains enregistrements de cette page de changements font référence à des enregistrements de la page suivante&#xa0;; appliquez les deux ensemble.</translation>
     </message>
@@ -53,6 +53,19 @@
         <location line="+1329"/>
         <source>The demo shop needs a name.</source>
         <translation>La boutique de démonstration doit avoir un nom.</translation>
+    </message>
+</context>
+<context>
+    <name>GlobalSearch</name>
+    <message>
+        <location filename="../core/storage/globalsearch.cpp" line="+55"/>
+        <source>SKU %1</source>
+        <translation>SKU %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>barcode %1</source>
+        <translation>code-barres %1</translation>
     </message>
 </context>
 <context>
@@ -121,33 +134,43 @@
 <context>
     <name>ShopEditor</name>
     <message>
-        <location filename="../sync/local/shopeditor.cpp" line="+39"/>
+        <location filename="../sync/local/shopeditor.cpp" line="+42"/>
         <source>There is no %1 %2 in this shop.</source>
         <translation>Introuvable dans cette boutique&#xa0;: %1 %2.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+66"/>
+        <source>These changes are already being saved together.</source>
+        <translation>Ces modifications sont déjà en cours d’enregistrement groupé.</translation>
+    </message>
+    <message>
         <location line="+37"/>
+        <location line="+48"/>
         <source>variant</source>
         <translation>variante</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-45"/>
         <source>location</source>
         <translation>emplacement</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+53"/>
         <source>product</source>
         <translation>produit</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+78"/>
         <source>customer</source>
         <translation>client</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
+        <source>order</source>
+        <translation>commande</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>No variant has the SKU “%1”.</source>
         <translation>Aucune variante n’a le SKU «&#xa0;%1&#xa0;».</translation>
     </message>
@@ -165,7 +188,17 @@
         <translation>Le fichier de boutique %1 appartient à la boutique %2 de l’utilisateur %3 sur %4, et non à la boutique %5 de l’utilisateur %6 sur %7.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+33"/>
+        <source>There is no shop file %1.</source>
+        <translation>Le fichier de boutique %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The file %1 is not a Storekeep shop file.</source>
+        <translation>Le fichier %1 n’est pas un fichier de boutique Storekeep.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>The shop file %1 cannot use write-ahead logging.</source>
         <translation>Le fichier de boutique %1 ne peut pas utiliser la journalisation anticipée (WAL).</translation>
     </message>
@@ -173,7 +206,7 @@
 <context>
     <name>SqliteDatabase</name>
     <message>
-        <location filename="../core/storage/sqlitedatabase.cpp" line="+55"/>
+        <location filename="../core/storage/sqlitedatabase.cpp" line="+70"/>
         <source>Cannot open the shop file %1.</source>
         <translation>Impossible d’ouvrir le fichier de boutique %1.</translation>
     </message>
@@ -248,7 +281,7 @@
         <translation>La boutique de démonstration a été créée, mais n’a pas pu être déplacée vers %1.</translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location line="+190"/>
         <source>Could not open the shop: %1</source>
         <translation>Impossible d’ouvrir la boutique&#xa0;: %1</translation>
     </message>
@@ -274,11 +307,12 @@
     </message>
     <message>
         <location line="+5"/>
+        <location line="+14"/>
         <source>file</source>
         <translation>fichier</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-13"/>
         <source>Prefill the sign-in with the server &lt;url&gt;.</source>
         <translation>Préremplir la connexion avec le serveur &lt;url&gt;.</translation>
     </message>
@@ -299,7 +333,17 @@
         <translation>Ouvrir la boutique de démonstration hors ligne, générée sur cet ordinateur, sans se connecter.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+3"/>
+        <source>Open the shop file &lt;file&gt; offline, without signing in (a copy of a cache, or a generated demo).</source>
+        <translation>Ouvrir le fichier de boutique &lt;fichier&gt; hors ligne, sans se connecter (copie d’un cache ou démonstration générée).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>With --shop-file or --local-demo: quit once the main window has painted its list (start-up benchmarks).</source>
+        <translation>Avec --shop-file ou --local-demo&#xa0;: quitter dès que la fenêtre principale a affiché sa liste (mesures de démarrage).</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Cannot create the profile folder %1.</source>
         <translation>Impossible de créer le dossier de profil %1.</translation>
     </message>
@@ -309,12 +353,12 @@
         <translation>Impossible de créer la boutique de démonstration&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-20"/>
         <source>Could not open the shop file: %1</source>
         <translation>Impossible d’ouvrir le fichier de boutique&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-24"/>
         <source>Could not save the screenshot to %1.</source>
         <translation>Impossible d’enregistrer la capture d’écran dans %1.</translation>
     </message>
@@ -864,6 +908,89 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
     </message>
 </context>
 <context>
+    <name>sk::AdjustStockDialog</name>
+    <message>
+        <location filename="../ui/inventory/adjuststockdialog.cpp" line="+26"/>
+        <source>&amp;Adjust</source>
+        <translation>&amp;Ajuster</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Adjust Stock</source>
+        <translation>Ajuster le stock</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Units to add (positive) or remove (negative).</source>
+        <translation>Unités à ajouter (nombre positif) ou à retirer (nombre négatif).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Optional: why, delivery number…</source>
+        <translation>Facultatif&#xa0;: motif, numéro de bon de livraison…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Location:</source>
+        <translation>&amp;Emplacement&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On hand:</source>
+        <translation>En stock&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Change:</source>
+        <translation>&amp;Variation&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motif&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On hand after:</source>
+        <translation>En stock après&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Change</source>
+        <translation>Variation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Location</source>
+        <translation>Emplacement</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>choose where the stock is.</source>
+        <translation>choisissez où se trouve le stock.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>enter how many units to add (positive) or remove (negative).</source>
+        <translation>indiquez combien d’unités ajouter (nombre positif) ou retirer (nombre négatif).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>stock marked “%1” adds units: enter a positive number.</source>
+        <translation>un mouvement de stock «&#xa0;%1&#xa0;» ajoute des unités&#xa0;: saisissez un nombre positif.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>stock marked “%1” removes units: enter a negative number.</source>
+        <translation>un mouvement de stock «&#xa0;%1&#xa0;» retire des unités&#xa0;: saisissez un nombre négatif.</translation>
+    </message>
+</context>
+<context>
     <name>sk::AuthSession</name>
     <message>
         <location filename="../sync/auth/authsession.cpp" line="+51"/>
@@ -975,6 +1102,178 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
     </message>
 </context>
 <context>
+    <name>sk::BulkEditDialog</name>
+    <message>
+        <location filename="../ui/products/bulkeditdialog.cpp" line="+49"/>
+        <source>Could not read the selected products: %1</source>
+        <translation>Impossible de lire les produits sélectionnés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Edit Products</source>
+        <translation>Modifier les produits</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>S&amp;et status</source>
+        <translation>&amp;Définir le statut</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Comma-separated, e.g. summer, sale</source>
+        <translation>Séparées par des virgules, par ex. été, soldes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A&amp;dd tags</source>
+        <translation>Ajouter des é&amp;tiquettes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;move tags</source>
+        <translation>&amp;Retirer des étiquettes</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>e.g. 10 or -2,50</source>
+        <translation>par ex. 10 ou -2,50</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Percent</source>
+        <translation>Pourcentage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Change prices</source>
+        <translation>&amp;Modifier les prix</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Status:</source>
+        <translation>&amp;Statut&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Tags:</source>
+        <translation>Éti&amp;quettes&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Price change:</source>
+        <translation>Modification des &amp;prix&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Redo</source>
+        <translation>Réta&amp;blir</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Pre&amp;view:</source>
+        <translation>Aperç&amp;u&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Apply</source>
+        <translation>App&amp;liquer</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Nothing to apply yet.</source>
+        <translation>Rien à appliquer pour l’instant.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n product(s) selected</source>
+        <translation>
+            <numerusform>%n produit sélectionné</numerusform>
+            <numerusform>%n produits sélectionnés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n change(s) to apply</source>
+        <translation>
+            <numerusform>%n modification à appliquer</numerusform>
+            <numerusform>%n modifications à appliquer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Price change: “%1” is not a percentage.</source>
+        <translation>Modification des prix&#xa0;: «&#xa0;%1&#xa0;» n’est pas un pourcentage.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Price change: “%1” is not an amount of %2.</source>
+        <translation>Modification des prix&#xa0;: «&#xa0;%1&#xa0;» n’est pas un montant en %2.</translation>
+    </message>
+</context>
+<context>
+    <name>sk::BulkEditPreviewModel</name>
+    <message>
+        <location filename="../ui/products/bulkeditpreviewmodel.cpp" line="+59"/>
+        <source>(no variants)</source>
+        <translation>(aucune variante)</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Changes from %1</source>
+        <translation>Modifications depuis %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Product</source>
+        <translation>Produit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Variant</source>
+        <translation>Variante</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New status</source>
+        <translation>Nouveau statut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New tags</source>
+        <translation>Nouvelles étiquettes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New price</source>
+        <translation>Nouveau prix</translation>
+    </message>
+</context>
+<context>
     <name>sk::Currency</name>
     <message>
         <location filename="../core/money/currency.cpp" line="+96"/>
@@ -985,6 +1284,381 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
         <location line="+9"/>
         <source>“%1” is not an active ISO 4217 currency code.</source>
         <translation>«&#xa0;%1&#xa0;» n’est pas un code de devise ISO 4217 en vigueur.</translation>
+    </message>
+</context>
+<context>
+    <name>sk::CustomerDetailView</name>
+    <message>
+        <location filename="../ui/customers/customerdetailview.cpp" line="+53"/>
+        <source>Orders:</source>
+        <translation>Commandes&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total spent:</source>
+        <translation>Total dépensé&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Average order:</source>
+        <translation>Panier moyen&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags:</source>
+        <translation>Étiquettes&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note:</source>
+        <translation>Note&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Addresses:</source>
+        <translation>Adresses&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Placed</source>
+        <translation>Passée le</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Payment</source>
+        <translation>Paiement</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Order history (newest first):</source>
+        <translation>Historique des commandes (les plus récentes d’abord)&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Could not open the shop file: %1</source>
+        <translation>Impossible d’ouvrir le fichier de boutique&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No customer selected</source>
+        <translation>Aucun client sélectionné</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Could not read this customer: %1</source>
+        <translation>Impossible de lire ce client&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>No orders yet</source>
+        <translation>Aucune commande pour l’instant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+4"/>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>Showing the %n most recent orders.</source>
+        <translation>
+            <numerusform>Affichage de %n commande, la plus récente.</numerusform>
+            <numerusform>Affichage des %n commandes les plus récentes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Default address</source>
+        <translation>Adresse par défaut</translation>
+    </message>
+</context>
+<context>
+    <name>sk::CustomerEditorDialog</name>
+    <message>
+        <location filename="../ui/customers/customereditordialog.cpp" line="+50"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Company</source>
+        <translation>Société</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address line 2</source>
+        <translation>Complément d’adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Postal code</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>New Customer</source>
+        <translation>Nouveau client</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Edit Customer</source>
+        <translation>Modifier le client</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not read this customer: %1</source>
+        <translation>Impossible de lire ce client&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This customer is no longer in the shop (it may have been deleted by a sync).</source>
+        <translation>Ce client ne figure plus dans la boutique (il a peut-être été supprimé lors d’une synchronisation).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Addresses are set when a customer is created; they cannot be changed here yet.</source>
+        <translation>Les adresses sont définies à la création du client&#xa0;; elles ne peuvent pas encore être modifiées ici.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>name@example.com</source>
+        <translation>nom@exemple.com</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Comma-separated, e.g. wholesale, vip</source>
+        <translation>Séparées par des virgules, par ex. grossiste, vip</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>A&amp;dd address</source>
+        <translation>Ajouter une a&amp;dresse</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Remove address</source>
+        <translation>&amp;Retirer l’adresse</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The first address is the default one.</source>
+        <translation>La première adresse est l’adresse par défaut.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;First name:</source>
+        <translation>&amp;Prénom&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-mail&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Téléphone&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Tags:</source>
+        <translation>Éti&amp;quettes&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;ote:</source>
+        <translation>N&amp;ote&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Addresses:</source>
+        <translation>&amp;Adresses&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>Name: enter a first name, a last name or an email address.</source>
+        <translation>Nom&#xa0;: saisissez un prénom, un nom ou une adresse e-mail.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Email: “%1” is not an email address (it should look like name@example.com).</source>
+        <translation>E-mail&#xa0;: «&#xa0;%1&#xa0;» n’est pas une adresse e-mail (elle doit être de la forme nom@exemple.com).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tags: at most %1 characters in all.</source>
+        <translation>Étiquettes&#xa0;: %1 caractères au maximum au total.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note: at most %1 characters.</source>
+        <translation>Note&#xa0;: %1 caractères au maximum.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Address %1, Country: “%2” is not a two-letter country code (such as FR or US).</source>
+        <translation>Adresse %1, pays&#xa0;: «&#xa0;%2&#xa0;» n’est pas un code pays à deux lettres (comme FR ou US).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Address %1, %2: at most %3 characters.</source>
+        <translation>Adresse %1, %2&#xa0;: %3 caractères au maximum.</translation>
+    </message>
+</context>
+<context>
+    <name>sk::CustomerListModel</name>
+    <message>
+        <location filename="../ui/customers/customerlistmodel.cpp" line="+63"/>
+        <source>Could not read the customers: %1</source>
+        <translation>Impossible de lire les clients&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>Customers sort by name or by when they were created (the other columns have no index).</source>
+        <translation>Les clients se trient par nom ou par date de création (les autres colonnes n’ont pas d’index).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orders</source>
+        <translation>Commandes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total spent</source>
+        <translation>Total dépensé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer since</source>
+        <translation>Client depuis</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Not synced yet: this customer has a change the server has not confirmed.</source>
+        <translation>Pas encore synchronisé&#xa0;: ce client a une modification que le serveur n’a pas confirmée.</translation>
+    </message>
+</context>
+<context>
+    <name>sk::CustomersPage</name>
+    <message>
+        <location filename="../ui/customers/customerspage.cpp" line="+31"/>
+        <source>Search name, email or phone (Ctrl+F)</source>
+        <translation>Rechercher un nom, un e-mail ou un téléphone (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>&amp;New customer…</source>
+        <translation>&amp;Nouveau client…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Your role (%1) does not give access to customers. Ask the shop owner if you need it.</source>
+        <translation>Votre rôle (%1) ne donne pas accès aux clients. Adressez-vous au propriétaire de la boutique si vous en avez besoin.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No shop is open.</source>
+        <translation>Aucune boutique n’est ouverte.</translation>
+    </message>
+    <message>
+        <location line="+130"/>
+        <source>Customer created. It will be sent with the next sync.</source>
+        <translation>Client créé. Il sera envoyé lors de la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer saved. The change will be sent with the next sync.</source>
+        <translation>Client enregistré. La modification sera envoyée lors de la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Your role (%1) cannot edit customers.</source>
+        <translation>Votre rôle (%1) ne permet pas de modifier les clients.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Create a customer (Ctrl+N)</source>
+        <translation>Créer un client (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit the selected customer (Ctrl+E or Enter)</source>
+        <translation>Modifier le client sélectionné (Ctrl+E ou Entrée)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>%n client</numerusform>
+            <numerusform>%n clients</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (the first matches; refine the search)</source>
+        <translation>%1 (premiers résultats&#xa0;; affinez la recherche)</translation>
     </message>
 </context>
 <context>
@@ -1008,6 +1682,77 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
         <location line="+36"/>
         <source>The %1 %2 refers to %3 %4, which is not in this shop file (yet).</source>
         <translation>L’enregistrement %1 %2 fait référence à %3 %4, qui n’est pas (encore) dans ce fichier de boutique.</translation>
+    </message>
+</context>
+<context>
+    <name>sk::FulfilOrderDialog</name>
+    <message>
+        <location filename="../ui/orders/fulfilorderdialog.cpp" line="+21"/>
+        <source>%1 of %2 left</source>
+        <translation>%1 sur %2 restant(s)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Tracking number:</source>
+        <translation>&amp;Numéro de suivi&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Carrier:</source>
+        <translation>&amp;Transporteur&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fulfil order #%1</source>
+        <translation>Expédier la commande n°&#xa0;%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Items to ship now:</source>
+        <translation>Articles à expédier maintenant&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Fulfil</source>
+        <translation>&amp;Expédier</translation>
+    </message>
+</context>
+<context>
+    <name>sk::GlobalSearchDialog</name>
+    <message>
+        <location filename="../ui/search/globalsearchdialog.cpp" line="+20"/>
+        <source>Product</source>
+        <translation>Produit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Search the shop</source>
+        <translation>Rechercher dans la boutique</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Products, SKUs, barcodes, customers, order numbers</source>
+        <translation>Produits, SKU, codes-barres, clients, numéros de commande</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing in this shop matches “%1”.</source>
+        <translation>Rien dans cette boutique ne correspond à «&#xa0;%1&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -1077,6 +1822,239 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
         <location line="-102"/>
         <source>The network library could not be initialised.</source>
         <translation>La bibliothèque réseau n’a pas pu être initialisée.</translation>
+    </message>
+</context>
+<context>
+    <name>sk::InventoryHistoryView</name>
+    <message>
+        <location filename="../ui/inventory/inventoryhistoryview.cpp" line="+31"/>
+        <source>Any</source>
+        <translation>Sans limite</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Any reason</source>
+        <translation>Tous les motifs</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>L&amp;ocation:</source>
+        <translation>Emp&amp;lacement&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>R&amp;eason:</source>
+        <translation>M&amp;otif&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fro&amp;m:</source>
+        <translation>&amp;Du&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;o:</source>
+        <translation>A&amp;u&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>All locations</source>
+        <translation>Tous les emplacements</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Stock history: select a stock level above.</source>
+        <translation>Historique du stock&#xa0;: sélectionnez un niveau de stock ci-dessus.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stock history of %1</source>
+        <translation>Historique du stock de %1</translation>
+    </message>
+</context>
+<context>
+    <name>sk::InventoryLevelModel</name>
+    <message>
+        <location filename="../ui/inventory/inventorylevelmodel.cpp" line="+86"/>
+        <source>Could not read the inventory: %1</source>
+        <translation>Impossible de lire le stock&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+125"/>
+        <source>Lists sort by Available only (the other columns have no index).</source>
+        <translation>Les listes se trient uniquement par Disponible (les autres colonnes n’ont pas d’index).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product</source>
+        <translation>Produit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Options</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Location</source>
+        <translation>Emplacement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On hand</source>
+        <translation>En stock</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Committed</source>
+        <translation>Réservé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Available</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Low at</source>
+        <translation>Seuil bas</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Not synced yet: this level has a change the server has not confirmed.</source>
+        <translation>Pas encore synchronisé&#xa0;: ce niveau de stock a une modification que le serveur n’a pas confirmée.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Low stock: %1 available, low at %2.</source>
+        <translation>Stock bas&#xa0;: %1 disponible(s), seuil bas à %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Barcode %1</source>
+        <translation>Code-barres %1</translation>
+    </message>
+</context>
+<context>
+    <name>sk::InventoryPage</name>
+    <message>
+        <location filename="../ui/inventory/inventorypage.cpp" line="+39"/>
+        <source>Search SKU, barcode or title (Ctrl+F)</source>
+        <translation>Rechercher un SKU, un code-barres ou un titre (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Low stock only</source>
+        <translation>Stock &amp;bas uniquement</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Locat&amp;ion:</source>
+        <translation>E&amp;mplacement&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>&amp;Adjust…</source>
+        <translation>&amp;Ajuster…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add or remove stock of the selected level, with a reason (Ctrl+J)</source>
+        <translation>Ajouter ou retirer du stock au niveau sélectionné, avec un motif (Ctrl+J)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Transfer…</source>
+        <translation>&amp;Transférer…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move stock of the selected variant to another location (Ctrl+Shift+T)</source>
+        <translation>Déplacer le stock de la variante sélectionnée vers un autre emplacement (Ctrl+Maj+T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stock &amp;count</source>
+        <translation>&amp;Inventaire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Count stock with a barcode scanner (Ctrl+Shift+C)</source>
+        <translation>Compter le stock avec un lecteur de codes-barres (Ctrl+Maj+C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;History</source>
+        <translation>&amp;Historique</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the stock movements of the selected variant (Ctrl+H)</source>
+        <translation>Afficher les mouvements de stock de la variante sélectionnée (Ctrl+H)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open &amp;product</source>
+        <translation>Ouvrir le &amp;produit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the product of the selected level (Ctrl+Enter)</source>
+        <translation>Ouvrir le produit du niveau sélectionné (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location line="+245"/>
+        <source>Your role (%1) cannot change stock.</source>
+        <translation>Votre rôle (%1) ne permet pas de modifier le stock.</translation>
+    </message>
+    <message>
+        <location line="-191"/>
+        <source>All locations</source>
+        <translation>Tous les emplacements</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Stock of %1 at %2 adjusted by %3.</source>
+        <translation>Stock de %1 à %2 ajusté de %3.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 of %2 moved from %3 to %4.</source>
+        <translation>%1 unité(s) de %2 déplacée(s) de %3 vers %4.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>It will be sent with the next sync.</source>
+        <translation>La modification sera envoyée lors de la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Low stock: %1</source>
+        <translation>Stock bas&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>No shop is open.</source>
+        <translation>Aucune boutique n’est ouverte.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n stock level(s)</source>
+        <translation>
+            <numerusform>%n niveau de stock</numerusform>
+            <numerusform>%n niveaux de stock</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (the first matches; refine the search)</source>
+        <translation>%1 (premiers résultats&#xa0;; affinez la recherche)</translation>
     </message>
 </context>
 <context>
@@ -1273,6 +2251,104 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
     </message>
 </context>
 <context>
+    <name>sk::LedgerModel</name>
+    <message>
+        <location filename="../ui/inventory/ledgermodel.cpp" line="+15"/>
+        <source>Received</source>
+        <translation>Réception</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sold</source>
+        <translation>Vente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Returned</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Damaged</source>
+        <translation>Endommagé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shrinkage</source>
+        <translation>Démarque</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stock count</source>
+        <translation>Inventaire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correction</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transfer in</source>
+        <translation>Transfert entrant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transfer out</source>
+        <translation>Transfert sortant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Could not read the stock history: %1</source>
+        <translation>Impossible de lire l’historique du stock&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>When</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Location</source>
+        <translation>Emplacement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change</source>
+        <translation>Variation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On hand after</source>
+        <translation>En stock après</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+</context>
+<context>
     <name>sk::LocalMutations</name>
     <message>
         <location filename="../sync/local/localmutations.cpp" line="+155"/>
@@ -1343,58 +2419,85 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
     </message>
 </context>
 <context>
+    <name>sk::LowStockNotifier</name>
+    <message>
+        <location filename="../ui/inventory/lowstocknotifier.cpp" line="+43"/>
+        <source>Low-stock alerts are off: %1</source>
+        <translation>Les alertes de stock bas sont désactivées&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location line="+54"/>
+        <location line="+23"/>
+        <location line="+41"/>
+        <location line="+7"/>
+        <source>Could not check for low stock: %1</source>
+        <translation>Impossible de vérifier les stocks bas&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 at %2 is low: %3 available (low at %4).</source>
+        <translation>Stock bas pour %1 à %2&#xa0;: %3 disponible(s) (seuil bas à %4).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 at %2</source>
+        <translation>%1 à %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n items fell to their low-stock level: %1</source>
+        <translation>
+            <numerusform>%n article a atteint son seuil de stock bas&#xa0;: %1</numerusform>
+            <numerusform>%n articles ont atteint leur seuil de stock bas&#xa0;: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Storekeep</source>
+        <translation>Storekeep</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Low stock</source>
+        <translation>Stock bas</translation>
+    </message>
+</context>
+<context>
     <name>sk::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+97"/>
-        <location line="+1"/>
+        <location filename="../ui/mainwindow.cpp" line="+109"/>
         <source>Orders</source>
         <translation>Commandes</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Orders are coming soon. This page will list every order with its payment and fulfillment status, and let you fulfill, refund or cancel an order, even offline.</source>
-        <translation>Les commandes arrivent bientôt. Cette page listera chaque commande avec l’état de son paiement et de son expédition, et vous permettra d’expédier, de rembourser ou d’annuler une commande, même hors ligne.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+195"/>
+        <location line="+229"/>
         <source>Products</source>
         <translation>Produits</translation>
     </message>
     <message>
-        <location line="-194"/>
-        <location line="+1"/>
+        <location line="-228"/>
         <source>Inventory</source>
         <translation>Stock</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Inventory is coming soon. This page will show stock per location, low-stock alerts, and the history of every adjustment with its reason.</source>
-        <translation>Le stock arrive bientôt. Cette page affichera le stock par emplacement, les alertes de stock bas et l’historique de chaque ajustement avec son motif.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <location line="+1"/>
         <source>Customers</source>
         <translation>Clients</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Customers are coming soon. This page will list your customers with their orders, lifetime spend and marketing consent.</source>
-        <translation>Les clients arrivent bientôt. Cette page listera vos clients avec leurs commandes, leurs dépenses cumulées et leur consentement marketing.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <source>Sync issues</source>
         <translation>Problèmes de synchro</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+57"/>
         <source>Could not open the product list: %1</source>
         <translation>Impossible d’ouvrir la liste des produits&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+63"/>
         <source>Storekeep</source>
         <translation>Storekeep</translation>
     </message>
@@ -1419,7 +2522,7 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
         <translation>Connecté à %1 en tant que %2 &lt;%3&gt;&#xa0;; %4 de la boutique %5.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+60"/>
         <source>Switch Shop</source>
         <translation>Changer de boutique</translation>
     </message>
@@ -1464,7 +2567,40 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
         <translation>É&amp;tiquette&#xa0;:</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+44"/>
+        <source>&amp;New Product…</source>
+        <translation>&amp;Nouveau produit…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>D&amp;uplicate…</source>
+        <translation>Du&amp;pliquer…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Arc&amp;hive</source>
+        <translation>Arc&amp;hiver</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Bulk Edit…</source>
+        <translation>Modification &amp;groupée…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+125"/>
+        <source>%n products</source>
+        <translation>
+            <numerusform>%n produit</numerusform>
+            <numerusform>%n produits</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Variants</source>
         <translation>Variantes</translation>
     </message>
@@ -1474,7 +2610,7 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
         <translation>En stock</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+8"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -1495,21 +2631,41 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
     </message>
     <message>
         <location line="+5"/>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Find in Shop…</source>
+        <translation>&amp;Rechercher dans la boutique…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Reload Products</source>
-        <translation>&amp;Recharger les produits</translation>
+        <source>&amp;Reload</source>
+        <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Show &amp;Sidebar</source>
         <translation>Afficher la barre &amp;latérale</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
+        <source>Main</source>
+        <translation>Principale</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>S&amp;ync Now</source>
+        <translation>S&amp;ynchroniser maintenant</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>&amp;Help</source>
         <translation>A&amp;ide</translation>
     </message>
@@ -1524,7 +2680,7 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
         <translation>À propos de &amp;Qt</translation>
     </message>
     <message numerus="yes">
-        <location line="+61"/>
+        <location line="+109"/>
         <source>%Ln product(s)</source>
         <translation>
             <numerusform>%Ln produit</numerusform>
@@ -1593,6 +2749,613 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
         <location line="+5"/>
         <source>“%1” is too large an amount to store.</source>
         <translation>«&#xa0;%1&#xa0;» est un montant trop grand pour être enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>sk::OrderActions</name>
+    <message>
+        <location filename="../ui/orders/orderactions.cpp" line="+19"/>
+        <source>fulfil orders</source>
+        <translation>expédier des commandes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refund orders</source>
+        <translation>rembourser des commandes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancel orders</source>
+        <translation>annuler des commandes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>add notes to orders</source>
+        <translation>ajouter des notes aux commandes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>print invoices, which show prices</source>
+        <translation>imprimer des factures, qui affichent les prix</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>print packing slips</source>
+        <translation>imprimer des bons de livraison</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>No shop is open.</source>
+        <translation>Aucune boutique n’est ouverte.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your role (%1) cannot %2. Ask the shop&apos;s owner.</source>
+        <translation>Votre rôle (%1) ne vous autorise pas à %2. Adressez-vous au propriétaire de la boutique.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Select an order first.</source>
+        <translation>Sélectionnez d’abord une commande.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Every item of order #%1 has been fulfilled.</source>
+        <translation>Tous les articles de la commande n°&#xa0;%1 ont été expédiés.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Order #%1 has been refunded in full.</source>
+        <translation>La commande n°&#xa0;%1 a été intégralement remboursée.</translation>
+    </message>
+</context>
+<context>
+    <name>sk::OrderDetailView</name>
+    <message>
+        <location filename="../ui/orders/orderdetailview.cpp" line="+24"/>
+        <source>Order details</source>
+        <translation>Détails de la commande</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Select an order to see its details.</source>
+        <translation>Sélectionnez une commande pour afficher ses détails.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Shipping address</source>
+        <translation>Adresse de livraison</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Billing address</source>
+        <translation>Adresse de facturation</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Items</source>
+        <translation>Articles</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Payment</source>
+        <translation>Paiement</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gateway</source>
+        <translation>Prestataire de paiement</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paid</source>
+        <translation>Payé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Totals</source>
+        <translation>Totaux</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Timeline</source>
+        <translation>Chronologie</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Order #%1</source>
+        <translation>Commande n°&#xa0;%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Placed %1 via %2</source>
+        <translation>Passée le %1 via %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>: %1</source>
+        <translation>&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled %1%2</source>
+        <translation>Annulée le %1%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not synced yet: changes here wait for the server.</source>
+        <translation>Pas encore synchronisée&#xa0;: les modifications faites ici attendent le serveur.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Guest</source>
+        <translation>Invité</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Note: %1</source>
+        <translation>Note&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sk::OrderDocument</name>
+    <message>
+        <location filename="../ui/orders/orderdocument.cpp" line="+36"/>
+        <source>Invoice #%1</source>
+        <translation>Facture n°&#xa0;%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Packing slip #%1</source>
+        <translation>Bon de livraison n°&#xa0;%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>invoice-%1.pdf</source>
+        <translation>facture-%1.pdf</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>packing-slip-%1.pdf</source>
+        <translation>bon-de-livraison-%1.pdf</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ship to</source>
+        <translation>Livrer à</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bill to</source>
+        <translation>Facturer à</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment: %1</source>
+        <translation>Paiement&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Note: %1</source>
+        <translation>Note&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+10"/>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sk::OrderFilterBar</name>
+    <message>
+        <location filename="../ui/orders/orderfilterbar.cpp" line="+54"/>
+        <source>Order number, customer or email</source>
+        <translation>Numéro de commande, client ou e-mail</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Any status</source>
+        <translation>Tous les statuts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any payment</source>
+        <translation>Tous les paiements</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any fulfilment</source>
+        <translation>Toutes les expéditions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any channel</source>
+        <translation>Tous les canaux</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Placed from</source>
+        <translation>&amp;Passée du</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Placed from</source>
+        <translation>Passée à partir du</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Placed until</source>
+        <translation>Passée jusqu’au</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Search:</source>
+        <translation>Re&amp;chercher&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;until</source>
+        <translation>a&amp;u</translation>
+    </message>
+</context>
+<context>
+    <name>sk::OrderFormat</name>
+    <message>
+        <location filename="../ui/orders/orderformat.cpp" line="+24"/>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Processing</source>
+        <translation>En cours de traitement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On hold</source>
+        <translation>En suspens</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completed</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+50"/>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <location line="-49"/>
+        <location line="+48"/>
+        <source>Refunded</source>
+        <translation>Remboursée</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>Failed</source>
+        <translation>Échouée</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Payment pending</source>
+        <translation>Paiement en attente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Authorized</source>
+        <translation>Autorisé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+35"/>
+        <source>Paid</source>
+        <translation>Payé</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>Partially refunded</source>
+        <translation>Partiellement remboursé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refunded</source>
+        <comment>payment</comment>
+        <translation>Remboursé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voided</source>
+        <translation>Paiement annulé</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Unfulfilled</source>
+        <translation>Non expédiée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partially fulfilled</source>
+        <translation>Partiellement expédiée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+23"/>
+        <source>Fulfilled</source>
+        <translation>Expédiée</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Online store</source>
+        <translation>Boutique en ligne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Point of sale</source>
+        <translation>Point de vente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draft order</source>
+        <translation>Commande provisoire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marketplace</source>
+        <translation>Place de marché</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status changed</source>
+        <translation>Statut modifié</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Email sent</source>
+        <translation>E-mail envoyé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System</source>
+        <translation>Système</translation>
+    </message>
+</context>
+<context>
+    <name>sk::OrderHtml</name>
+    <message>
+        <location filename="../ui/orders/orderhtml.cpp" line="+78"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Qty</source>
+        <translation>Qté</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Shipped</source>
+        <translation>Expédié</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <location line="+3"/>
+        <location line="+47"/>
+        <source>Refunded</source>
+        <translation>Remboursé</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <location line="+47"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>Unit price</source>
+        <translation>Prix unitaire</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Discount</source>
+        <translation>Remise</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+46"/>
+        <source>Tax</source>
+        <translation>Taxes</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Subtotal</source>
+        <translation>Sous-total</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Discounts</source>
+        <translation>Remises</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipping</source>
+        <translation>Livraison</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Net payment</source>
+        <translation>Paiement net</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source> (by %1)</source>
+        <translation> (par %1)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n item(s) shipped</source>
+        <translation>
+            <numerusform>%n article expédié</numerusform>
+            <numerusform>%n articles expédiés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fulfilment</source>
+        <translation>Expédition</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>items restocked</source>
+        <translation>articles remis en stock</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund</source>
+        <translation>Remboursement</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing has happened to this order yet.</source>
+        <translation>Aucun événement pour cette commande pour l’instant.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>When</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+</context>
+<context>
+    <name>sk::OrderListModel</name>
+    <message>
+        <location filename="../ui/orders/orderlistmodel.cpp" line="+77"/>
+        <source>Could not read the order list: %1</source>
+        <translation>Impossible de lire la liste des commandes&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Orders sort by number, date placed, total or last update.</source>
+        <translation>Les commandes se trient par numéro, date de commande, total ou dernière modification.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Placed</source>
+        <translation>Passée le</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment</source>
+        <translation>Paiement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fulfilment</source>
+        <translation>Expédition</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Updated</source>
+        <translation>Modifiée</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Not synced yet: this order has a change the server has not confirmed.</source>
+        <translation>Pas encore synchronisée&#xa0;: cette commande a une modification que le serveur n’a pas confirmée.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refunded: %1</source>
+        <translation>Remboursé&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1691,6 +3454,196 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
         <location line="+9"/>
         <source>Cannot refund %1 of %2: %3 ordered, %4 already refunded.</source>
         <translation>Impossible de rembourser %1 de %2&#xa0;: %3 commandé(s), %4 déjà remboursé(s).</translation>
+    </message>
+</context>
+<context>
+    <name>sk::OrdersPage</name>
+    <message>
+        <location filename="../ui/orders/orderspage.cpp" line="+46"/>
+        <source>Orders</source>
+        <translation>Commandes</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>&amp;Fulfil…</source>
+        <translation>&amp;Expédier…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ship all or some items, with a tracking number</source>
+        <translation>Expédier tout ou partie des articles, avec un numéro de suivi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Refund…</source>
+        <translation>&amp;Rembourser…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund an amount or items, optionally restocking them</source>
+        <translation>Rembourser un montant ou des articles, avec remise en stock facultative</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cancel order…</source>
+        <translation>&amp;Annuler la commande…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel the order and release its reserved stock</source>
+        <translation>Annuler la commande et libérer son stock réservé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add &amp;note…</source>
+        <translation>Ajouter une &amp;note…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a note to the order&apos;s timeline</source>
+        <translation>Ajouter une note à la chronologie de la commande</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Documents</source>
+        <translation>&amp;Documents</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print &amp;invoice…</source>
+        <translation>Imprimer la &amp;facture…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the invoice</source>
+        <translation>Imprimer la facture</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print &amp;packing slip…</source>
+        <translation>Imprimer le &amp;bon de livraison…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the packing slip</source>
+        <translation>Imprimer le bon de livraison</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save invoice as PDF…</source>
+        <translation>Enregistrer la facture en PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the invoice as a PDF file</source>
+        <translation>Enregistrer la facture dans un fichier PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save packing slip as PDF…</source>
+        <translation>Enregistrer le bon de livraison en PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the packing slip as a PDF file</source>
+        <translation>Enregistrer le bon de livraison dans un fichier PDF</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Find orders</source>
+        <translation>Rechercher des commandes</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>No shop is open.</source>
+        <translation>Aucune boutique n’est ouverte.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not open the orders: %1</source>
+        <translation>Impossible d’ouvrir les commandes&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Could not read order: %1</source>
+        <translation>Impossible de lire la commande&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This order is no longer in the shop.</source>
+        <translation>Cette commande ne figure plus dans la boutique.</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Could not fulfil order #%1: %2</source>
+        <translation>Impossible d’expédier la commande n°&#xa0;%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Could not refund order #%1: %2</source>
+        <translation>Impossible de rembourser la commande n°&#xa0;%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cancel order #%1</source>
+        <translation>Annuler la commande n°&#xa0;%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel order #%1? Stock reserved for it goes back on sale.
+Reason (optional):</source>
+        <translation>Annuler la commande n°&#xa0;%1&#xa0;? Le stock qui lui était réservé est remis en vente.
+Motif (facultatif)&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel &amp;order</source>
+        <translation>Annuler la &amp;commande</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Could not cancel order #%1: %2</source>
+        <translation>Impossible d’annuler la commande n°&#xa0;%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add a note to order #%1</source>
+        <translation>Ajouter une note à la commande n°&#xa0;%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note for order #%1:</source>
+        <translation>Note pour la commande n°&#xa0;%1&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add &amp;note</source>
+        <translation>Ajouter la &amp;note</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Could not add a note to order #%1: %2</source>
+        <translation>Impossible d’ajouter une note à la commande n°&#xa0;%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&amp;Back</source>
+        <translation>&amp;Retour</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Print %1</source>
+        <translation>Imprimer&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save %1</source>
+        <translation>Enregistrer&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -1875,14 +3828,175 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
     </message>
 </context>
 <context>
+    <name>sk::ProductBulkEdit</name>
+    <message>
+        <location filename="../ui/products/productbulkedit.cpp" line="+111"/>
+        <source>Set status</source>
+        <translation>Définir le statut</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Add tags %1</source>
+        <translation>Ajouter les étiquettes %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remove tags %1</source>
+        <translation>Retirer les étiquettes %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Change prices by %1</source>
+        <translation>Modifier les prix de %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Change prices by %1 %</source>
+        <translation>Modifier les prix de %1&#xa0;%</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>These changes were applied already.</source>
+        <translation>Ces modifications ont déjà été appliquées.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>“%1”: %2 Nothing was saved.</source>
+        <translation>«&#xa0;%1&#xa0;»&#xa0;: %2 Rien n’a été enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>sk::ProductEditorDialog</name>
+    <message>
+        <location filename="../ui/products/producteditordialog.cpp" line="+153"/>
+        <source>New Product</source>
+        <translation>Nouveau produit</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Edit Product</source>
+        <translation>Modifier le produit</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Duplicate Product</source>
+        <translation>Dupliquer le produit</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Archive Product</source>
+        <translation>Archiver le produit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archive “%1”? It stays in past orders but is no longer offered for sale.</source>
+        <translation>Archiver «&#xa0;%1&#xa0;»&#xa0;? Il reste dans les commandes passées, mais n’est plus proposé à la vente.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Comma-separated, e.g. summer, sale</source>
+        <translation>Séparées par des virgules, par ex. été, soldes</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Add var&amp;iant</source>
+        <translation>Ajouter une var&amp;iante</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Re&amp;move variant</source>
+        <translation>Supp&amp;rimer la variante</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Amounts in the shop currency; F2 or typing edits a cell.</source>
+        <translation>Montants dans la devise de la boutique&#xa0;; F2 ou la saisie modifie une cellule.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titre&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Description:</source>
+        <translation>&amp;Description&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stat&amp;us:</source>
+        <translation>Stat&amp;ut&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Vendor:</source>
+        <translation>&amp;Fournisseur&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cate&amp;gory:</source>
+        <translation>Caté&amp;gorie&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;ags:</source>
+        <translation>Éti&amp;quettes&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Varia&amp;nts:</source>
+        <translation>Varia&amp;ntes&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>This product is no longer in the shop (it may have been deleted by a sync).</source>
+        <translation>Ce produit ne figure plus dans la boutique (il a peut-être été supprimé lors d’une synchronisation).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not read this product: %1</source>
+        <translation>Impossible de lire ce produit&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (copy)</source>
+        <translation>%1 (copie)</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>Variant %1: SKU “%2” is already used by “%3”.</source>
+        <translation>Variante %1&#xa0;: le SKU «&#xa0;%2&#xa0;» est déjà utilisé par «&#xa0;%3&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Title: enter the product&apos;s name.</source>
+        <translation>Titre&#xa0;: saisissez le nom du produit.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tags: at most %1 characters in all.</source>
+        <translation>Étiquettes&#xa0;: %1 caractères au maximum au total.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Description: at most %1 characters.</source>
+        <translation>Description&#xa0;: %1 caractères au maximum.</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Variant %1: %2</source>
+        <translation>Variante %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
     <name>sk::ProductListModel</name>
     <message>
-        <location filename="../ui/products/productlistmodel.cpp" line="+90"/>
+        <location filename="../ui/products/productlistmodel.cpp" line="+96"/>
         <source>The product list has no shop file open.</source>
         <translation>La liste des produits n’a aucun fichier de boutique ouvert.</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+143"/>
         <source>Active</source>
         <translation>Actif</translation>
     </message>
@@ -1937,12 +4051,17 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
         <translation>Modifié</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+48"/>
+        <source>Not synced yet: this product has a change the server has not confirmed.</source>
+        <translation>Pas encore synchronisé&#xa0;: ce produit a une modification que le serveur n’a pas confirmée.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1 (category: %2)</source>
         <translation>%1 (catégorie&#xa0;: %2)</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+104"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
@@ -1950,6 +4069,19 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
         <location line="+18"/>
         <source>Could not read the product list: %1</source>
         <translation>Impossible de lire la liste des produits&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sk::ProductRights</name>
+    <message>
+        <location filename="../ui/products/productrights.cpp" line="+15"/>
+        <source>Warehouse users can see products but not change them; ask an owner or staff member.</source>
+        <translation>Les magasiniers peuvent voir les produits, mais pas les modifier&#xa0;; adressez-vous à un propriétaire ou à un employé.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your role in this shop cannot change products.</source>
+        <translation>Votre rôle dans cette boutique ne permet pas de modifier les produits.</translation>
     </message>
 </context>
 <context>
@@ -2048,6 +4180,62 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
         <location line="+55"/>
         <source>“%1” repeats order line %2.</source>
         <translation>«&#xa0;%1&#xa0;» répète la ligne de commande %2.</translation>
+    </message>
+</context>
+<context>
+    <name>sk::RefundOrderDialog</name>
+    <message>
+        <location filename="../ui/orders/refundorderdialog.cpp" line="+25"/>
+        <source>%1 of %2 not refunded</source>
+        <translation>%1 sur %2 non remboursé(s)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Restock the chosen items</source>
+        <translation>Remettre en &amp;stock les articles choisis</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Amount:</source>
+        <translation>&amp;Montant&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rea&amp;son:</source>
+        <translation>M&amp;otif&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Paid %1, refunded %2: up to %3 can be refunded.</source>
+        <translation>Payé&#xa0;: %1, déjà remboursé&#xa0;: %2&#xa0;; remboursement possible jusqu’à %3.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Refund by item (optional):</source>
+        <translation>Remboursement par article (facultatif)&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund order #%1</source>
+        <translation>Rembourser la commande n°&#xa0;%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Refund</source>
+        <translation>&amp;Rembourser</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Type the amount to refund, for example %1.</source>
+        <translation>Saisissez le montant à rembourser, par exemple %1.</translation>
+    </message>
+</context>
+<context>
+    <name>sk::SearchField</name>
+    <message>
+        <location filename="../ui/common/searchfield.cpp" line="+26"/>
+        <source>Find</source>
+        <translation>Rechercher</translation>
     </message>
 </context>
 <context>
@@ -2316,9 +4504,163 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
     </message>
 </context>
 <context>
+    <name>sk::StockCountMode</name>
+    <message>
+        <location filename="../ui/inventory/stockcountmode.cpp" line="+33"/>
+        <source>Stock count</source>
+        <translation>Inventaire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan a barcode or type a SKU and press Enter, then type the quantity you counted and press Enter. Escape skips the item; Escape again leaves count mode.</source>
+        <translation>Scannez un code-barres ou saisissez un SKU et appuyez sur Entrée, puis saisissez la quantité comptée et appuyez sur Entrée. Échap passe l’article&#xa0;; un second Échap quitte le mode inventaire.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Barcode or SKU</source>
+        <translation>Code-barres ou SKU</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Quantity counted</source>
+        <translation>Quantité comptée</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Location:</source>
+        <translation>&amp;Emplacement&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Scan:</source>
+        <translation>&amp;Scanner&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item:</source>
+        <translation>Article&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expected:</source>
+        <translation>Attendu&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;ounted:</source>
+        <translation>&amp;Compté&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Item</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Expected</source>
+        <translation>Attendu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Counted</source>
+        <translation>Compté</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Variance</source>
+        <translation>Écart</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Finish count</source>
+        <translation>&amp;Terminer l’inventaire</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Counted in this session:</source>
+        <translation>Compté pendant cette session&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Could not open the shop file: %1</source>
+        <translation>Impossible d’ouvrir le fichier de boutique&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Could not read the locations: %1</source>
+        <translation>Impossible de lire les emplacements&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Location: choose where you are counting first.</source>
+        <translation>Emplacement&#xa0;: choisissez d’abord où vous comptez.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not look up “%1”: %2</source>
+        <translation>Impossible de rechercher «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No variant has the barcode or SKU “%1”. Check the code and scan again.</source>
+        <translation>Aucune variante n’a le code-barres ou le SKU «&#xa0;%1&#xa0;». Vérifiez le code et scannez-le de nouveau.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Counted: type the number of units you counted (0 or more), not “%1”.</source>
+        <translation>Compté&#xa0;: saisissez le nombre d’unités comptées (0 ou plus), et non «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The count of %1 was not saved: %2</source>
+        <translation>Le comptage de %1 n’a pas été enregistré&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: counted %2, expected %3, variance %4. Scan the next item.</source>
+        <translation>%1&#xa0;: %2 compté(s), %3 attendu(s), écart de %4. Scannez l’article suivant.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1 at %2</source>
+        <translation>%1 à %2</translation>
+    </message>
+</context>
+<context>
+    <name>sk::StockEditDialog</name>
+    <message>
+        <location filename="../ui/inventory/stockeditdialog.cpp" line="+51"/>
+        <source>Could not read this variant: %1</source>
+        <translation>Impossible de lire cette variante&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This variant is no longer in the shop (it may have been deleted by a sync).</source>
+        <translation>Cette variante ne figure plus dans la boutique (elle a peut-être été supprimée lors d’une synchronisation).</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1 (inactive)</source>
+        <translation>%1 (inactif)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sk::StoreListModel</name>
+    <message>
+        <location filename="../ui/common/storelistmodel.cpp" line="+48"/>
+        <source>No shop file is open.</source>
+        <translation>Aucun fichier de boutique n’est ouvert.</translation>
+    </message>
+</context>
+<context>
     <name>sk::SyncEngine</name>
     <message>
-        <location filename="../sync/engine/syncengine.cpp" line="+36"/>
+        <location filename="../sync/engine/syncengine.cpp" line="+39"/>
         <source>Sync was cancelled.</source>
         <translation>La synchronisation a été annulée.</translation>
     </message>
@@ -2393,7 +4735,12 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
         <translation>Le serveur ne conserve plus les changements survenus depuis la dernière synchronisation.</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+99"/>
+        <source>The download ended before its last page.</source>
+        <translation>Le téléchargement s’est arrêté avant sa dernière page.</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>The server cannot be reached; your edits are kept and sync will try again.</source>
         <translation>Le serveur est injoignable&#xa0;; vos modifications sont conservées et la synchronisation sera relancée.</translation>
     </message>
@@ -2401,7 +4748,7 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
 <context>
     <name>sk::SyncIssueListModel</name>
     <message>
-        <location filename="../ui/sync/syncissuelistmodel.cpp" line="+97"/>
+        <location filename="../ui/sync/syncissuelistmodel.cpp" line="+89"/>
         <source>Could not read the sync issues: %1</source>
         <translation>Impossible de lire les problèmes de synchronisation&#xa0;: %1</translation>
     </message>
@@ -2897,6 +5244,226 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
         <location line="+6"/>
         <source>Click to sync now.</source>
         <translation>Cliquez pour synchroniser maintenant.</translation>
+    </message>
+</context>
+<context>
+    <name>sk::TransferStockDialog</name>
+    <message>
+        <location filename="../ui/inventory/transferstockdialog.cpp" line="+18"/>
+        <source>&amp;Transfer</source>
+        <translation>&amp;Transférer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Transfer Stock</source>
+        <translation>Transférer du stock</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Optional: transfer slip, carton…</source>
+        <translation>Facultatif&#xa0;: bon de transfert, carton…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;From:</source>
+        <translation>&amp;De&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;o:</source>
+        <translation>&amp;Vers&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quantity:</source>
+        <translation>&amp;Quantité&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reference:</source>
+        <translation>&amp;Référence&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After:</source>
+        <translation>Après&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Choose two different locations.</source>
+        <translation>Choisissez deux emplacements différents.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2 on hand (now %3)
+%4: %5 on hand (now %6)</source>
+        <translation>%1&#xa0;: %2 en stock (actuellement %3)
+%4&#xa0;: %5 en stock (actuellement %6)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>That is more than %1 has on hand.</source>
+        <translation>C’est plus que le stock de %1.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>choose where the stock leaves.</source>
+        <translation>choisissez d’où part le stock.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>To</source>
+        <translation>Vers</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>choose where the stock goes.</source>
+        <translation>choisissez où va le stock.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>choose a location other than %1.</source>
+        <translation>choisissez un emplacement autre que %1.</translation>
+    </message>
+</context>
+<context>
+    <name>sk::VariantGridModel</name>
+    <message>
+        <location filename="../ui/products/variantgridmodel.cpp" line="+123"/>
+        <source>Variant %1: enter a price.</source>
+        <translation>Variante %1&#xa0;: saisissez un prix.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Variant %1: %2 “%3” has more decimals than %4 allows.</source>
+        <translation>Variante %1&#xa0;: %2 «&#xa0;%3&#xa0;» a plus de décimales que %4 n’en permet.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Variant %1: %2 “%3” is not an amount.</source>
+        <translation>Variante %1&#xa0;: %2 «&#xa0;%3&#xa0;» n’est pas un montant.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Variant %1: %2 “%3” is below zero.</source>
+        <translation>Variante %1&#xa0;: %2 «&#xa0;%3&#xa0;» est inférieur à zéro.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Variant %1: weight “%2” is not a weight (a number, 0 or more).</source>
+        <translation>Variante %1&#xa0;: le poids «&#xa0;%2&#xa0;» n’est pas un poids valide (un nombre, 0 ou plus).</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Variant %1: %2 has at most %3 characters.</source>
+        <translation>Variante %1&#xa0;: %2 ne peut pas dépasser %3 caractères.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Variant %1: SKU “%2” is also used by variant %3.</source>
+        <translation>Variante %1&#xa0;: le SKU «&#xa0;%2&#xa0;» est aussi utilisé par la variante %3.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+92"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location line="-91"/>
+        <source>barcode</source>
+        <translation>code-barres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>option 1</source>
+        <translation>option 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>option 2</source>
+        <translation>option 2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>option 3</source>
+        <translation>option 3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>price</source>
+        <translation>prix</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>compare-at price</source>
+        <translation>prix barré</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cost</source>
+        <translation>coût</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>weight</source>
+        <translation>poids</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>New variant: created when you save.</source>
+        <translation>Nouvelle variante&#xa0;: elle sera créée à l’enregistrement.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Weight in %1</source>
+        <translation>Poids en %1</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Barcode</source>
+        <translation>Code-barres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Option 1</source>
+        <translation>Option 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Option 2</source>
+        <translation>Option 2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Option 3</source>
+        <translation>Option 3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Price (%1)</source>
+        <translation>Prix (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare-at (%1)</source>
+        <translation>Prix barré (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cost (%1)</source>
+        <translation>Coût (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight</source>
+        <translation>Poids</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@
 #include "auth/profile.h"
 #include "auth/shoppickerdialog.h"
 #include "auth/shopsession.h"
+#include "common/listtable.h"
 #include "customers/customerspage.h"
 #include "engine/syncworker.h"
 #include "inventory/inventorypage.h"
@@ -457,6 +458,7 @@ QWidget *MainWindow::buildProductsPage()
             columns->setSortIndicator(m_productModel->sortColumn(), m_productModel->sortOrder());
         }
     });
+    ListTable::addColumnChooser(m_productTable);
     connect(m_productTable, &QAbstractItemView::activated, this, &MainWindow::editCurrentProduct);
     connect(m_productTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateProductActions);

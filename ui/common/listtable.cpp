@@ -1,6 +1,8 @@
 #include "listtable.h"
 
+#include <QAbstractItemModel>
 #include <QHeaderView>
+#include <QMenu>
 #include <QTableView>
 #include <QTreeWidget>
 
@@ -16,6 +18,38 @@ void ListTable::setUp(QTableView *table)
     table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
     table->horizontalHeader()->setStretchLastSection(true);
+    addColumnChooser(table);
+}
+
+void ListTable::addColumnChooser(QTableView *table)
+{
+    QHeaderView *header = table->horizontalHeader();
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    QObject::connect(header, &QHeaderView::customContextMenuRequested, table, [table, header](const QPoint &at) {
+        QMenu *menu = columnMenu(table);
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(header->mapToGlobal(at));
+    });
+}
+
+QMenu *ListTable::columnMenu(QTableView *table)
+{
+    auto *menu = new QMenu(table);
+    QAbstractItemModel *model = table->model();
+    const int columns = model ? model->columnCount() : 0;
+    int visible = 0;
+    for (int column = 0; column < columns; ++column)
+        visible += table->isColumnHidden(column) ? 0 : 1;
+    for (int column = 0; column < columns; ++column) {
+        QAction *action = menu->addAction(model->headerData(column, Qt::Horizontal).toString());
+        action->setCheckable(true);
+        action->setChecked(!table->isColumnHidden(column));
+        // The last visible column stays: a table without columns cannot be got back by its header.
+        action->setEnabled(table->isColumnHidden(column) || visible > 1);
+        QObject::connect(action, &QAction::toggled, table,
+                         [table, column](bool shown) { table->setColumnHidden(column, !shown); });
+    }
+    return menu;
 }
 
 void ListTable::setUp(QTreeWidget *list, const QStringList &headers, int stretchColumn)

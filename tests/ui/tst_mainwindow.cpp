@@ -120,6 +120,24 @@ private:
 
     qint64 sqlCount(const QByteArray &sql) { return sqlCount(*m_temp->store, sql); }
 
+    // Signed in as Fay with Alpha open in a shown main window, after its first sync.
+    struct AlphaWindow
+    {
+        SignedIn app;
+        std::unique_ptr<QSignalSpy> synced;
+        std::unique_ptr<MainWindow> window; // declared last: closes before the session
+    };
+    void openAlphaWindow(AlphaWindow &w)
+    {
+        SK_VERIFY_OK(w.app.signIn(url(), u"fay@window.test"_s));
+        SK_VERIFY_OK(w.app.session->openShop(m_alpha));
+        w.synced = std::make_unique<QSignalSpy>(w.app.session.get(), &ShopSession::syncFinished);
+        w.window = std::make_unique<MainWindow>(*w.app.session);
+        w.window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w.window.get()));
+        QTRY_VERIFY_WITH_TIMEOUT(w.synced->count() >= 1, 60000);
+    }
+
     static qint64 sqlCount(const ShopStore &store, const QByteArray &sql)
     {
         auto reader = store.openReader();
@@ -429,15 +447,13 @@ private slots:
 
     void signOutAsksAboutUnsentEditsAndKeepsThem()
     {
-        SignedIn app;
-        SK_VERIFY_OK(app.signIn(url(), u"fay@window.test"_s));
+        AlphaWindow opened;
+        openAlphaWindow(opened);
+        if (QTest::currentTestFailed())
+            return;
+        SignedIn &app = opened.app;
         ShopSession &session = *app.session;
-        SK_VERIFY_OK(session.openShop(m_alpha));
-        QSignalSpy synced(&session, &ShopSession::syncFinished);
-        MainWindow window(session);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QTRY_VERIFY_WITH_TIMEOUT(synced.count() >= 1, 60000);
+        MainWindow &window = *opened.window;
 
         // An edit the server has not seen yet.
         ShopEditor editor(*session.store());
@@ -493,15 +509,13 @@ private slots:
     // it to the server before Alpha's file is closed.
     void switchShopWithUnsentEditsSyncsThemFirst()
     {
-        SignedIn app;
-        SK_VERIFY_OK(app.signIn(url(), u"fay@window.test"_s));
+        AlphaWindow opened;
+        openAlphaWindow(opened);
+        if (QTest::currentTestFailed())
+            return;
+        SignedIn &app = opened.app;
         ShopSession &session = *app.session;
-        SK_VERIFY_OK(session.openShop(m_alpha));
-        QSignalSpy synced(&session, &ShopSession::syncFinished);
-        MainWindow window(session);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QTRY_VERIFY_WITH_TIMEOUT(synced.count() >= 1, 60000);
+        MainWindow &window = *opened.window;
 
         ShopEditor editor(*session.store());
         auto variant = editor.variantIdForSku(u"ALPHA-1"_s);
@@ -548,15 +562,14 @@ private slots:
     // Last: it stops the shared server for a while (and starts it again on the same port).
     void editAProductOfflineSeeItPendingThenSynced()
     {
-        SignedIn app;
-        SK_VERIFY_OK(app.signIn(url(), u"fay@window.test"_s));
+        AlphaWindow opened;
+        openAlphaWindow(opened);
+        if (QTest::currentTestFailed())
+            return;
+        SignedIn &app = opened.app;
         ShopSession &session = *app.session;
-        SK_VERIFY_OK(session.openShop(m_alpha));
-        QSignalSpy synced(&session, &ShopSession::syncFinished);
-        MainWindow window(session);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QTRY_VERIFY_WITH_TIMEOUT(synced.count() >= 1, 60000);
+        MainWindow &window = *opened.window;
+        QSignalSpy &synced = *opened.synced;
         SyncStatusWidget *status = window.syncStatusWidget();
         QVERIFY(status);
 

@@ -315,7 +315,8 @@ Result<ChangesPage> SyncEngine::fetchPage(HttpClient &http, const QString &curso
     return page.toChangesPage();
 }
 
-Result<ChangeFeedPage> SyncEngine::fetchFeedPage(HttpClient &http, const QString &cursor)
+Result<ChangeFeedPage> SyncEngine::fetchFeedPage(HttpClient &http, const QString &cursor,
+                                                 const std::shared_ptr<ChangeFeedPage::ParserPool> &parsers)
 {
     QString path = shopPath(u"/sync/changes?limit=%1"_s.arg(m_options.pageLimit));
     if (!cursor.isEmpty())
@@ -327,7 +328,7 @@ Result<ChangeFeedPage> SyncEngine::fetchFeedPage(HttpClient &http, const QString
         return makeError(u"sync.cursor_expired"_s, QCoreApplication::translate("sk::SyncEngine", "The server no longer has the changes since the last sync."));
     if (response.status != 200)
         return statusError(response);
-    return ChangeFeedPage::parse(response.body);
+    return ChangeFeedPage::parse(response.body, parsers);
 }
 
 Result<void> SyncEngine::initialSync(SyncReport &report, const CancelFlag *cancel)
@@ -365,13 +366,14 @@ Result<void> SyncEngine::download(StagingStore &staging, const QString &cursor, 
     BoundedQueue<Result<DecodedPage>> decoded(2);
     std::mutex spentMutex;
     std::vector<DecodedPage> spent;
+    const auto parsers = ChangeFeedPage::makeParserPool();
     const auto stopped = [cancel] { return cancel && cancel->isCancelled(); };
 
     auto fetcher = std::async(std::launch::async, [&, from = cursor]() mutable {
         for (;;) {
             if (stopped())
                 break;
-            Result<ChangeFeedPage> page = fetchFeedPage(*m_prefetchHttp, from);
+            Result<ChangeFeedPage> page = fetchFeedPage(*m_prefetchHttp, from, parsers);
             const bool more = page.ok() && page->hasMore();
             if (more)
                 from = page->nextCursor();

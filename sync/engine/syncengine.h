@@ -1,5 +1,6 @@
 #pragma once
 
+#include "local/changefeedpage.h"
 #include "net/httpclient.h"
 #include "util/clock.h"
 #include "util/result.h"
@@ -17,7 +18,6 @@ namespace sk {
 class AuthSession;
 class ShopStore;
 struct ChangesPage;
-class ChangeFeedPage;
 class StagingStore;
 
 struct SyncReport
@@ -110,7 +110,8 @@ private:
     // The change feed from `cursor` to its last page, into the staging file.
     Result<void> download(StagingStore &staging, const QString &cursor, SyncReport &report, const CancelFlag *cancel);
     Result<ChangesPage> fetchPage(HttpClient &http, const QString &cursor);
-    Result<ChangeFeedPage> fetchFeedPage(HttpClient &http, const QString &cursor);
+    Result<ChangeFeedPage> fetchFeedPage(HttpClient &http, const QString &cursor,
+                                         const std::shared_ptr<ChangeFeedPage::ParserPool> &parsers = {});
     Result<HttpResponse> call(const QByteArray &method, const QString &path, const QByteArray &body = {});
     Result<HttpResponse> call(HttpClient &http, const QByteArray &method, const QString &path,
                               const QByteArray &body = {});

@@ -1,12 +1,16 @@
 #include "changefeedpage.h"
 
 #include "domain/jsonreader.h"
+#include "net/httpclient.h"
 
 #include <QCoreApplication>
 
 #include <simdjson.h>
 
 #include <cmath>
+#include <memory>
+#include <mutex>
+#include <vector>
 #include <limits>
 #include <optional>
 #include <string_view>
@@ -14,6 +18,8 @@
 using namespace Qt::StringLiterals;
 
 namespace sk {
+
+static_assert(HttpResponse::BodyPadding >= qsizetype(simdjson::SIMDJSON_PADDING), "a feed body must be readable in place");
 
 namespace {
 
@@ -156,10 +162,49 @@ Result<void> forEachChange(const simdjson::dom::array &changes, Fn fn)
 
 } // namespace
 
+class ChangeFeedPage::ParserPool
+{
+public:
+    std::unique_ptr<simdjson::dom::parser> take()
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_free.empty())
+            return std::make_unique<simdjson::dom::parser>();
+        auto parser = std::move(m_free.back());
+        m_free.pop_back();
+        return parser;
+    }
+    void giveBack(std::unique_ptr<simdjson::dom::parser> parser)
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_free.size() < MaxKept)
+            m_free.push_back(std::move(parser));
+    }
+
+private:
+    // A download holds a few pages at once (fetched, queued, being decoded).
+    static constexpr size_t MaxKept = 4;
+    std::mutex m_mutex;
+    std::vector<std::unique_ptr<simdjson::dom::parser>> m_free;
+};
+
+std::shared_ptr<ChangeFeedPage::ParserPool> ChangeFeedPage::makeParserPool()
+{
+    return std::make_shared<ParserPool>();
+}
+
 struct ChangeFeedPage::Data
 {
-    simdjson::padded_string body;
-    simdjson::dom::parser parser;
+    ~Data()
+    {
+        if (pool && parser)
+            pool->giveBack(std::move(parser));
+    }
+
+    QByteArray body;                 // read in place: it has the padding simdjson reads past the end
+    simdjson::padded_string padded;  // or a padded copy
+    std::shared_ptr<ParserPool> pool;
+    std::unique_ptr<simdjson::dom::parser> parser;
     simdjson::dom::array changes;
     QString nextCursor;
     bool hasMore = false;
@@ -169,12 +214,21 @@ struct ChangeFeedPage::Data
 
 ChangeFeedPage::ChangeFeedPage(std::shared_ptr<Data> data) : d(std::move(data)) {}
 
-Result<ChangeFeedPage> ChangeFeedPage::parse(const QByteArray &body)
+Result<ChangeFeedPage> ChangeFeedPage::parse(const QByteArray &body, const std::shared_ptr<ParserPool> &pool)
 {
     auto data = std::make_shared<Data>();
-    data->body = simdjson::padded_string(body.constData(), size_t(body.size()));
+    data->pool = pool;
+    data->parser = pool ? pool->take() : std::make_unique<simdjson::dom::parser>();
     simdjson::dom::element root;
-    if (const auto error = data->parser.parse(data->body).get(root); error != simdjson::SUCCESS) {
+    simdjson::error_code error;
+    if (body.capacity() - body.size() >= qsizetype(simdjson::SIMDJSON_PADDING)) {
+        data->body = body; // shared, not copied
+        error = data->parser->parse(data->body.constData(), size_t(data->body.size()), false).get(root);
+    } else {
+        data->padded = simdjson::padded_string(body.constData(), size_t(body.size()));
+        error = data->parser->parse(data->padded).get(root);
+    }
+    if (error != simdjson::SUCCESS) {
         return badPage(u"body"_s, QCoreApplication::translate("ChangeApplier", "is not JSON (%1)")
                                       .arg(QString::fromUtf8(simdjson::error_message(error))));
     }

@@ -44,7 +44,16 @@ struct DecodedPage
 class ChangeFeedPage
 {
 public:
-    static Result<ChangeFeedPage> parse(const QByteArray &body);
+    // Parsers kept for the next pages of a download. A parser's buffers are several times the
+    // size of the page it read; allocating them afresh for every page of megabytes left the
+    // fetcher mostly waiting for the kernel to clear new memory. Shared by the pages that use
+    // it (each holds it until freed); thread-safe.
+    class ParserPool;
+    static std::shared_ptr<ParserPool> makeParserPool();
+
+    // A body with at least 64 bytes of spare capacity after its end (HttpResponse::BodyPadding)
+    // is read where it is; any other is copied first.
+    static Result<ChangeFeedPage> parse(const QByteArray &body, const std::shared_ptr<ParserPool> &pool = {});
 
     const QString &nextCursor() const;
     bool hasMore() const;

@@ -107,12 +107,26 @@ struct Transfer
 {
     HttpResponse *response = nullptr;
     const CancelFlag *cancel = nullptr;
+    CURL *easy = nullptr;
 };
+
+// Bodies longer than this grow as they arrive, whatever length the server announces.
+constexpr curl_off_t MaxReservedBody = 256 * 1024 * 1024;
 
 size_t onBody(char *data, size_t size, size_t count, void *user)
 {
     auto *transfer = static_cast<Transfer *>(user);
-    transfer->response->body.append(data, qsizetype(size * count));
+    QByteArray &body = transfer->response->body;
+    if (body.isEmpty()) {
+        // One allocation when the length is known: growing a page of megabytes by doubling
+        // copied it several times over, each time into fresh pages the kernel had to clear.
+        curl_off_t length = -1;
+        if (curl_easy_getinfo(transfer->easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length) == CURLE_OK && length > 0
+            && length <= MaxReservedBody) {
+            body.reserve(qsizetype(length) + HttpResponse::BodyPadding);
+        }
+    }
+    body.append(data, qsizetype(size * count));
     return size * count;
 }
 
@@ -257,7 +271,7 @@ Result<HttpResponse> HttpClient::send(const HttpRequest &request, const CancelFl
     // curl_easy_reset() keeps live connections, the TLS session and DNS caches: only options go.
     curl_easy_reset(easy);
     m_d->errorBuffer[0] = '\0';
-    Transfer transfer{&response, cancel};
+    Transfer transfer{&response, cancel, easy};
 
     const QByteArray urlBytes = url.toEncoded();
     curl_easy_setopt(easy, CURLOPT_URL, urlBytes.constData());

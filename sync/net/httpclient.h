@@ -26,6 +26,10 @@ struct HttpRequest
 
 struct HttpResponse
 {
+    // A body of announced length is allocated with this much spare capacity after it, so a
+    // parser that reads a few bytes past the end (simdjson) can read it where it is.
+    static constexpr qsizetype BodyPadding = 64;
+
     int status = 0;
     QByteArray body;        // decoded (gzip/brotli already undone)
     HttpHeaders headers;    // names lower-case

@@ -1,5 +1,6 @@
 #include "local/changefeedpage.h"
 #include "localsynctestsupport.h"
+#include "net/httpclient.h"
 
 #include <QTest>
 
@@ -81,6 +82,55 @@ private slots:
         QVERIFY(!decoded.ok());
         QVERIFY2(decoded.error().detail.contains(shop.product.id), qPrintable(decoded.error().detail));
         QVERIFY2(decoded.error().detail.endsWith(QStringLiteral("status")), qPrintable(decoded.error().detail));
+    }
+
+    // A body with room after it is read in place, one without is copied: both read the same.
+    void readsPaddedAndUnpaddedBodiesAlike()
+    {
+        const MiniShop shop = MiniShop::make();
+        const QByteArray json = pageJson(pageOf(shop.changes(), 7, QStringLiteral("cursor-p")));
+        QByteArray padded;
+        padded.reserve(json.size() + HttpResponse::BodyPadding);
+        padded.append(json);
+        QVERIFY(padded.capacity() - padded.size() >= HttpResponse::BodyPadding);
+        QByteArray tight = json;
+        tight.squeeze();
+        for (const QByteArray &body : {padded, tight}) {
+            const auto page = ChangeFeedPage::parse(body);
+            SK_VERIFY_OK(page);
+            QCOMPARE(page->nextCursor(), QStringLiteral("cursor-p"));
+            const auto decoded = page->decode();
+            SK_VERIFY_OK(decoded);
+            QCOMPARE(decoded->changes.size(), shop.changes().size());
+        }
+    }
+
+    // Pages of one download share a parser pool: a parser goes back to it only when its page is
+    // freed, so pages alive at once never share one, and a later page reuses a freed one.
+    void pagesOfOnePoolNeverShareAParser()
+    {
+        const MiniShop shop = MiniShop::make();
+        const auto pool = ChangeFeedPage::makeParserPool();
+        const ChangesPage productsOnly = pageOf({changeOf(shop.product)}, 1, QStringLiteral("first"));
+        const ChangesPage everything = pageOf(shop.changes(), 2, QStringLiteral("second"));
+        auto first = ChangeFeedPage::parse(pageJson(productsOnly), pool);
+        auto second = ChangeFeedPage::parse(pageJson(everything), pool);
+        SK_VERIFY_OK(first);
+        SK_VERIFY_OK(second);
+        // Both still read their own documents.
+        const auto firstDecoded = first->decode();
+        SK_VERIFY_OK(firstDecoded);
+        QCOMPARE(firstDecoded->changes.size(), 1);
+        QCOMPARE(firstDecoded->changes.at(0).entity.id, shop.product.id);
+        QCOMPARE(second->decode()->changes.size(), shop.changes().size());
+
+        first = Result<ChangeFeedPage>(makeError(QStringLiteral("test.freed"), QString())); // frees page one
+        auto third = ChangeFeedPage::parse(pageJson(productsOnly), pool);
+        SK_VERIFY_OK(third);
+        QCOMPARE(third->nextCursor(), QStringLiteral("first"));
+        QCOMPARE(second->nextCursor(), QStringLiteral("second"));
+        QCOMPARE(second->decode()->changes.size(), shop.changes().size());
+        QCOMPARE(third->decode()->changes.size(), 1);
     }
 
     void refusesWhatIsNotJson()

@@ -154,6 +154,7 @@ class tst_HttpClient : public QObject
 private slots:
     void initTestCase();
     void getsHealthz();
+    void aBodyOfKnownLengthHasRoomAfterIt();
     void sendsAndEchoesARequestId();
     void honoursTheCallersRequestId();
     void sendsTheExpectedHeaders();
@@ -203,6 +204,19 @@ void tst_HttpClient::getsHealthz()
     for (const auto &[name, value] : response->headers)
         QCOMPARE(name, name.toLower());
     QVERIFY(response->elapsedMs >= 0);
+}
+
+// Change-feed pages are parsed where they are received: the body is one allocation with room
+// for the parser to read past its end.
+void tst_HttpClient::aBodyOfKnownLengthHasRoomAfterIt()
+{
+    HttpClient client;
+    const auto response = client.send(get(url(u"/healthz"_s)));
+    SK_VERIFY_OK(response);
+    QCOMPARE(response->header("content-length").toLongLong(), qint64(response->body.size()));
+    QVERIFY(response->body.size() > 0);
+    QVERIFY2(response->body.capacity() - response->body.size() >= HttpResponse::BodyPadding,
+             qPrintable(u"capacity %1 for %2 bytes"_s.arg(response->body.capacity()).arg(response->body.size())));
 }
 
 void tst_HttpClient::sendsAndEchoesARequestId()

@@ -264,11 +264,15 @@ private slots:
         QVERIFY(!page.openRecord(u"00000000-0000-7000-8000-000000000000"_s));
     }
 
-    void closesWithTheShop()
+    // The orders are read when the page is first shown, not when the shop opens.
+    void readsWhenShownAndClosesWithTheShop()
     {
         OrdersPage page;
         page.setShop(m_temp->store.get(), u"owner"_s);
+        QCOMPARE(page.model()->rowCount(), 0);
+        page.show();
         QVERIFY(page.model()->rowCount() > 0);
+        QVERIFY(!page.currentOrderId().isEmpty()); // the first order is shown
         page.setShop(nullptr, {});
         QCOMPARE(page.model()->rowCount(), 0);
         QVERIFY(!page.findChild<QAction *>(u"noteAction"_s)->isEnabled());

@@ -22,6 +22,7 @@
 #include <QPrintDialog>
 #include <QPrinter>
 #include <QShortcut>
+#include <QShowEvent>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTableView>
@@ -158,17 +159,31 @@ void OrdersPage::setShop(ShopStore *store, const QString &role)
 {
     m_store = store;
     m_role = store ? role : QString();
+    m_loaded = false;
     m_reader.reset();
     m_shownId.clear();
     m_error->clearMessage();
     m_model->close();
     m_filters->clear(); // the closed model keeps the empty filter for the next shop
-    if (!store) {
-        m_detail->clear(tr("No shop is open."));
-        updateActions();
+    m_detail->clear(store ? QString() : tr("No shop is open."));
+    setColumnsForRole();
+    if (isVisible())
+        ensureLoaded();
+    updateActions();
+}
+
+void OrdersPage::showEvent(QShowEvent *event)
+{
+    ensureLoaded();
+    QWidget::showEvent(event);
+}
+
+void OrdersPage::ensureLoaded()
+{
+    if (m_loaded || !m_store)
         return;
-    }
-    auto reader = store->openReader();
+    m_loaded = true;
+    auto reader = m_store->openReader();
     if (!reader.ok()) {
         m_error->showError(tr("Could not open the orders: %1").arg(reader.error().toString()));
         updateActions();
@@ -178,10 +193,9 @@ void OrdersPage::setShop(ShopStore *store, const QString &role)
     m_format = OrderFormat(ShopFormat::read(*m_reader).valueOr(ShopFormat()));
     m_detail->setFormat(m_format);
     m_filters->setFormat(m_format);
-    setColumnsForRole();
     m_detail->clear();
     // Shows the first order through onModelReset(); a failure shows through errorOccurred.
-    (void)m_model->open(*store);
+    (void)m_model->open(*m_store);
 }
 
 void OrdersPage::setColumnsForRole()
@@ -206,6 +220,7 @@ void OrdersPage::onModelReset()
 
 bool OrdersPage::openRecord(const QString &id)
 {
+    ensureLoaded();
     if (!m_reader)
         return false;
     auto found = OrderRepository(*m_reader).order(id);
@@ -222,6 +237,8 @@ bool OrdersPage::openRecord(const QString &id)
 
 void OrdersPage::refresh()
 {
+    if (!m_loaded)
+        return; // read fresh when first shown
     m_model->refresh();
     if (!m_shownId.isEmpty())
         showOrder(m_shownId);

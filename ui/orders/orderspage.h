@@ -45,7 +45,9 @@ public:
     ~OrdersPage() override;
 
     // The open shop and the user's role in it ("owner", "staff", "warehouse"); nullptr
-    // closes every connection. The store must outlive the page or the next setShop().
+    // closes every connection. The store must outlive the page or the next setShop(). The
+    // orders are read when the page is first shown (or a record is opened), not before: a
+    // window that starts on another page pays nothing for 5M orders.
     void setShop(sk::ShopStore *store, const QString &role);
 
     OrderListModel *model() const { return m_model; }
@@ -72,6 +74,9 @@ signals:
     void edited();
     void openRecordRequested(const sk::EntityRef &ref);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     struct OrderAction
     {
@@ -81,6 +86,7 @@ private:
     };
 
     QWidget *buildDetailPane();
+    void ensureLoaded();
     void buildActions();
     QAction *addOrderAction(const QString &objectName, const QString &text, const QKeySequence &shortcut,
                             OrderActions::Action kind, const QString &tip, const std::function<void()> &trigger);
@@ -102,6 +108,7 @@ private:
 
     ShopStore *m_store = nullptr;
     QString m_role;
+    bool m_loaded = false;
     std::unique_ptr<SqliteDatabase> m_reader;
     OrderFormat m_format;
     QString m_shownId;

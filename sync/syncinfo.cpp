@@ -1,23 +1,28 @@
 #include "syncinfo.h"
 
-#include <curl/curl.h>
-#include <openssl/crypto.h>
+#include "net/curllibrary.h"
 
 namespace sk {
 
+// Asking loads libcurl (see CurlLibrary); only the About box and the CLI ask.
 QString SyncInfo::curlVersion()
 {
-    return QString::fromLatin1(curl_version_info(CURLVERSION_NOW)->version);
+    const auto curl = CurlLibrary::get();
+    return curl.ok() ? QString::fromLatin1((*curl)->version_info(CURLVERSION_NOW)->version) : QStringLiteral("not loaded");
 }
 
 QString SyncInfo::tlsLibraryVersion()
 {
-    return QString::fromLatin1(OpenSSL_version(OPENSSL_VERSION));
+    // The TLS library curl was built with and talks through (OpenSSL on Debian).
+    const auto curl = CurlLibrary::get();
+    const char *ssl = curl.ok() ? (*curl)->version_info(CURLVERSION_NOW)->ssl_version : nullptr;
+    return ssl ? QString::fromLatin1(ssl) : QStringLiteral("none");
 }
 
 bool SyncInfo::curlSupportsHttp2()
 {
-    return (curl_version_info(CURLVERSION_NOW)->features & CURL_VERSION_HTTP2) != 0;
+    const auto curl = CurlLibrary::get();
+    return curl.ok() && ((*curl)->version_info(CURLVERSION_NOW)->features & CURL_VERSION_HTTP2) != 0;
 }
 
 QString SyncInfo::summary()

@@ -1,4 +1,5 @@
 #include "net/httpclient.h"
+#include "net/curllibrary.h"
 
 #include "synclogging.h"
 #include "util/uuidv7.h"
@@ -24,13 +25,6 @@ namespace {
 constexpr int CancelPollMs = 50;
 // Error bodies are small; a large 2xx body is never parsed just to look for an error code.
 constexpr qsizetype MaxErrorBodyBytes = 256 * 1024;
-
-bool initCurlOnce()
-{
-    // A function-local static is initialised exactly once, even with several threads racing here.
-    static const bool ok = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
-    return ok;
-}
 
 // Header values go into a CRLF-separated request: a stray line break must never start a new header.
 QByteArray headerSafe(QByteArray value)
@@ -108,6 +102,7 @@ struct Transfer
     HttpResponse *response = nullptr;
     const CancelFlag *cancel = nullptr;
     CURL *easy = nullptr;
+    const CurlLibrary *curl = nullptr;
 };
 
 // Bodies longer than this grow as they arrive, whatever length the server announces.
@@ -121,7 +116,7 @@ size_t onBody(char *data, size_t size, size_t count, void *user)
         // One allocation when the length is known: growing a page of megabytes by doubling
         // copied it several times over, each time into fresh pages the kernel had to clear.
         curl_off_t length = -1;
-        if (curl_easy_getinfo(transfer->easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length) == CURLE_OK && length > 0
+        if (transfer->curl->easy_getinfo(transfer->easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length) == CURLE_OK && length > 0
             && length <= MaxReservedBody) {
             body.reserve(qsizetype(length) + HttpResponse::BodyPadding);
         }
@@ -148,12 +143,12 @@ int onProgress(void *user, curl_off_t, curl_off_t, curl_off_t, curl_off_t)
     return transfer->cancel && transfer->cancel->isCancelled() ? 1 : 0;
 }
 
-QByteArray defaultUserAgent()
+QByteArray defaultUserAgent(const CurlLibrary &curl)
 {
     QString version = QCoreApplication::applicationVersion();
     if (version.isEmpty())
         version = u"dev"_s;
-    return "Storekeep/" + version.toLatin1() + " curl/" + curl_version_info(CURLVERSION_NOW)->version;
+    return "Storekeep/" + version.toLatin1() + " curl/" + curl.version_info(CURLVERSION_NOW)->version;
 }
 
 } // namespace
@@ -185,7 +180,10 @@ qint64 HttpResponse::retryAfterMs() const
         return ok && seconds <= MaxSeconds ? seconds * 1000 : -1;
     }
     // An HTTP date: curl_getdate() reads all three forms RFC 9110 allows.
-    const time_t when = curl_getdate(value.constData(), nullptr);
+    const auto curl = CurlLibrary::get();
+    if (!curl.ok())
+        return -1;
+    const time_t when = (*curl)->getdate(value.constData(), nullptr);
     if (when == time_t(-1))
         return -1;
     return qMax<qint64>(0, qint64(when) * 1000 - QDateTime::currentMSecsSinceEpoch());
@@ -212,6 +210,8 @@ struct HttpClient::Private
     // The easy handle lives in our own multi handle between calls: that keeps the connection
     // cache (and TLS sessions, DNS) across send() calls, and lets the transfer loop wake up
     // every CancelPollMs to notice a cancellation even while no byte moves.
+    const CurlLibrary *curl = nullptr; // null when libcurl could not be loaded: see loadError
+    Error loadError;
     CURLM *multi = nullptr;
     CURL *easy = nullptr;
     char errorBuffer[CURL_ERROR_SIZE] = {};
@@ -224,19 +224,23 @@ HttpClient::HttpClient() : HttpClient(Options{})
 
 HttpClient::HttpClient(const Options &options) : m_options(options), m_d(std::make_unique<Private>())
 {
-    if (!initCurlOnce())
-        qCCritical(lcSyncNet) << "curl_global_init failed; every request will fail";
-    m_d->multi = curl_multi_init();
-    m_d->easy = curl_easy_init();
-    m_d->userAgent = m_options.userAgent.isEmpty() ? defaultUserAgent() : m_options.userAgent;
+    auto curl = CurlLibrary::get();
+    if (!curl.ok()) {
+        m_d->loadError = curl.error(); // every send() answers with it
+        return;
+    }
+    m_d->curl = *curl;
+    m_d->multi = m_d->curl->multi_init();
+    m_d->easy = m_d->curl->easy_init();
+    m_d->userAgent = m_options.userAgent.isEmpty() ? defaultUserAgent(*m_d->curl) : m_options.userAgent;
 }
 
 HttpClient::~HttpClient()
 {
     if (m_d->easy)
-        curl_easy_cleanup(m_d->easy);
+        m_d->curl->easy_cleanup(m_d->easy);
     if (m_d->multi)
-        curl_multi_cleanup(m_d->multi); // closes the cached connections
+        m_d->curl->multi_cleanup(m_d->multi); // closes the cached connections
 }
 
 Result<HttpResponse> HttpClient::send(const HttpRequest &request, const CancelFlag *cancel)
@@ -267,59 +271,62 @@ Result<HttpResponse> HttpClient::send(const HttpRequest &request, const CancelFl
     if (cancel && cancel->isCancelled())
         return fail(u"net.cancelled"_s, QCoreApplication::translate("sk::HttpClient", "The request to %1 was cancelled.").arg(host), {});
 
+    if (!m_d->curl)
+        return m_d->loadError;
+    const CurlLibrary &curl = *m_d->curl;
     CURL *easy = m_d->easy;
-    // curl_easy_reset() keeps live connections, the TLS session and DNS caches: only options go.
-    curl_easy_reset(easy);
+    // curl.easy_reset() keeps live connections, the TLS session and DNS caches: only options go.
+    curl.easy_reset(easy);
     m_d->errorBuffer[0] = '\0';
-    Transfer transfer{&response, cancel, easy};
+    Transfer transfer{&response, cancel, easy, m_d->curl};
 
     const QByteArray urlBytes = url.toEncoded();
-    curl_easy_setopt(easy, CURLOPT_URL, urlBytes.constData());
+    curl.easy_setopt(easy, CURLOPT_URL, urlBytes.constData());
 #if LIBCURL_VERSION_NUM >= 0x075500 // 7.85
-    curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl.easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
 #else
-    curl_easy_setopt(easy, CURLOPT_PROTOCOLS, long(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+    curl.easy_setopt(easy, CURLOPT_PROTOCOLS, long(CURLPROTO_HTTP | CURLPROTO_HTTPS));
 #endif
-    curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, m_d->errorBuffer);
-    curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(easy, CURLOPT_HTTP_VERSION, long(CURL_HTTP_VERSION_2TLS));
-    curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, ""); // every encoding this curl can decode
-    curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 1L);
-    curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 2L);
+    curl.easy_setopt(easy, CURLOPT_ERRORBUFFER, m_d->errorBuffer);
+    curl.easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+    curl.easy_setopt(easy, CURLOPT_HTTP_VERSION, long(CURL_HTTP_VERSION_2TLS));
+    curl.easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, ""); // every encoding this curl can decode
+    curl.easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl.easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 2L);
     const QByteArray caFile = m_options.caFile.toLocal8Bit();
     if (!caFile.isEmpty())
-        curl_easy_setopt(easy, CURLOPT_CAINFO, caFile.constData());
-    curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, long(m_options.connectTimeoutMs));
-    curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, long(m_options.totalTimeoutMs));
+        curl.easy_setopt(easy, CURLOPT_CAINFO, caFile.constData());
+    curl.easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, long(m_options.connectTimeoutMs));
+    curl.easy_setopt(easy, CURLOPT_TIMEOUT_MS, long(m_options.totalTimeoutMs));
     if (m_options.lowSpeedSeconds > 0) {
-        curl_easy_setopt(easy, CURLOPT_LOW_SPEED_LIMIT, 1L);
-        curl_easy_setopt(easy, CURLOPT_LOW_SPEED_TIME, long(m_options.lowSpeedSeconds));
+        curl.easy_setopt(easy, CURLOPT_LOW_SPEED_LIMIT, 1L);
+        curl.easy_setopt(easy, CURLOPT_LOW_SPEED_TIME, long(m_options.lowSpeedSeconds));
     }
-    curl_easy_setopt(easy, CURLOPT_TCP_KEEPALIVE, 1L);
-    curl_easy_setopt(easy, CURLOPT_USERAGENT, m_d->userAgent.constData());
-    curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &onBody);
-    curl_easy_setopt(easy, CURLOPT_WRITEDATA, &transfer);
-    curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, &onHeader);
-    curl_easy_setopt(easy, CURLOPT_HEADERDATA, &transfer);
-    curl_easy_setopt(easy, CURLOPT_NOPROGRESS, 0L);
-    curl_easy_setopt(easy, CURLOPT_XFERINFOFUNCTION, &onProgress);
-    curl_easy_setopt(easy, CURLOPT_XFERINFODATA, &transfer);
+    curl.easy_setopt(easy, CURLOPT_TCP_KEEPALIVE, 1L);
+    curl.easy_setopt(easy, CURLOPT_USERAGENT, m_d->userAgent.constData());
+    curl.easy_setopt(easy, CURLOPT_WRITEFUNCTION, &onBody);
+    curl.easy_setopt(easy, CURLOPT_WRITEDATA, &transfer);
+    curl.easy_setopt(easy, CURLOPT_HEADERFUNCTION, &onHeader);
+    curl.easy_setopt(easy, CURLOPT_HEADERDATA, &transfer);
+    curl.easy_setopt(easy, CURLOPT_NOPROGRESS, 0L);
+    curl.easy_setopt(easy, CURLOPT_XFERINFOFUNCTION, &onProgress);
+    curl.easy_setopt(easy, CURLOPT_XFERINFODATA, &transfer);
 
     const QByteArray method = request.method.toUpper();
     const bool sendsBody = !request.body.isEmpty() || method == "POST" || method == "PUT" || method == "PATCH";
     if (method == "HEAD") {
-        curl_easy_setopt(easy, CURLOPT_NOBODY, 1L);
+        curl.easy_setopt(easy, CURLOPT_NOBODY, 1L);
     } else if (sendsBody) {
-        curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.size()));
-        curl_easy_setopt(easy, CURLOPT_POSTFIELDS, request.body.constData()); // not copied: lives through the call
+        curl.easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.size()));
+        curl.easy_setopt(easy, CURLOPT_POSTFIELDS, request.body.constData()); // not copied: lives through the call
         if (method != "POST")
-            curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, method.constData());
+            curl.easy_setopt(easy, CURLOPT_CUSTOMREQUEST, method.constData());
     } else if (method != "GET") {
-        curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, method.constData());
+        curl.easy_setopt(easy, CURLOPT_CUSTOMREQUEST, method.constData());
     }
 
     curl_slist *headers = nullptr;
-    const auto addHeader = [&headers](const QByteArray &line) { headers = curl_slist_append(headers, line.constData()); };
+    const auto addHeader = [&headers, &curl](const QByteArray &line) { headers = curl.slist_append(headers, line.constData()); };
     addHeader("X-Request-Id: " + response.requestId);
     bool callerSetContentType = false;
     for (const auto &[name, value] : request.headers)
@@ -333,56 +340,56 @@ Result<HttpResponse> HttpClient::send(const HttpRequest &request, const CancelFl
         // "Name;" is curl's way to send a header with an empty value.
         addHeader(value.isEmpty() ? headerSafe(name) + ';' : headerSafe(name) + ": " + headerSafe(value));
     }
-    curl_easy_setopt(easy, CURLOPT_HTTPHEADER, headers);
+    curl.easy_setopt(easy, CURLOPT_HTTPHEADER, headers);
 
     CURLcode result = CURLE_OK;
     bool cancelledByLoop = false;
-    CURLMcode multiResult = curl_multi_add_handle(m_d->multi, easy);
+    CURLMcode multiResult = curl.multi_add_handle(m_d->multi, easy);
     if (multiResult == CURLM_OK) {
         for (;;) {
             int running = 0;
-            multiResult = curl_multi_perform(m_d->multi, &running);
+            multiResult = curl.multi_perform(m_d->multi, &running);
             if (multiResult != CURLM_OK || running == 0)
                 break;
             if (cancel && cancel->isCancelled()) {
                 cancelledByLoop = true;
                 break;
             }
-            multiResult = curl_multi_poll(m_d->multi, nullptr, 0, CancelPollMs, nullptr);
+            multiResult = curl.multi_poll(m_d->multi, nullptr, 0, CancelPollMs, nullptr);
             if (multiResult != CURLM_OK)
                 break;
         }
         int pending = 0;
-        while (CURLMsg *message = curl_multi_info_read(m_d->multi, &pending)) {
+        while (CURLMsg *message = curl.multi_info_read(m_d->multi, &pending)) {
             if (message->msg == CURLMSG_DONE && message->easy_handle == easy)
                 result = message->data.result;
         }
-        curl_multi_remove_handle(m_d->multi, easy); // an unfinished transfer's connection is closed, not reused
+        curl.multi_remove_handle(m_d->multi, easy); // an unfinished transfer's connection is closed, not reused
     }
-    curl_easy_setopt(easy, CURLOPT_HTTPHEADER, nullptr);
-    curl_slist_free_all(headers);
+    curl.easy_setopt(easy, CURLOPT_HTTPHEADER, nullptr);
+    curl.slist_free_all(headers);
 
     if (cancelledByLoop)
         result = CURLE_ABORTED_BY_CALLBACK;
     else if (multiResult != CURLM_OK)
         return fail(u"net.protocol"_s, QCoreApplication::translate("sk::HttpClient", "%1 sent an answer that could not be understood.").arg(host),
-                    QString::fromLatin1(curl_multi_strerror(multiResult)));
+                    QString::fromLatin1(curl.multi_strerror(multiResult)));
 
     if (result != CURLE_OK) {
         const ErrorKind kind = classify(result);
         const QString code = QString::fromLatin1(kind.code);
         const QString subject = code == u"net.invalid_url"_s ? request.url : host;
         const QString detail = m_d->errorBuffer[0] != '\0' ? QString::fromUtf8(m_d->errorBuffer)
-                                                           : QString::fromLatin1(curl_easy_strerror(result));
+                                                           : QString::fromLatin1(curl.easy_strerror(result));
         return fail(code, QCoreApplication::translate("sk::HttpClient", kind.message).arg(subject), detail);
     }
 
     long status = 0;
     long version = 0;
     long connects = 0;
-    curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
-    curl_easy_getinfo(easy, CURLINFO_HTTP_VERSION, &version);
-    curl_easy_getinfo(easy, CURLINFO_NUM_CONNECTS, &connects);
+    curl.easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
+    curl.easy_getinfo(easy, CURLINFO_HTTP_VERSION, &version);
+    curl.easy_getinfo(easy, CURLINFO_NUM_CONNECTS, &connects);
     response.status = int(status);
     response.httpVersion = versionText(version);
     response.connectionsOpened = connects;

@@ -83,6 +83,24 @@ private slots:
         QCOMPARE(readerOf(json).object(), expected);
     }
 
+    // Fields are found in any order, again and again, and a missing one among them stays missing
+    // (the simdjson reader starts each lookup after the field it found last).
+    void fieldsAreFoundInAnyOrder()
+    {
+        const JsonReader reader = readerOf(R"({"a": 1, "b": 2, "c": 3, "d": 4})");
+        const char16_t *order[] = {u"a", u"b", u"c", u"d", u"d", u"b", u"a", u"c", u"c", u"a", u"d"};
+        for (const char16_t *key : order)
+            QCOMPARE(reader.requiredInt(QStringView(key)).value(), qint64(QStringView(key).at(0).unicode() - u'a' + 1));
+        QVERIFY(!reader.has(u"e"));
+        QCOMPARE(reader.requiredInt(u"b").value(), qint64(2));
+        QVERIFY(!reader.has(u"bb"));
+        const JsonReader copy = reader; // carries on from where the original was
+        QCOMPARE(copy.requiredInt(u"a").value(), qint64(1));
+        QCOMPARE(copy.requiredInt(u"d").value(), qint64(4));
+        const JsonReader empty = readerOf("{}");
+        QVERIFY(!empty.has(u"a"));
+    }
+
     void nestedReadersCarryTheirPath()
     {
         const JsonReader root = readerOf(R"({"order": {"lines": [{"quantity": 1}, {"quantity": "2"}]}})");

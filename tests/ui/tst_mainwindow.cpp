@@ -3,8 +3,13 @@
 #include "auth/secretstore.h"
 #include "auth/shoppickerdialog.h"
 #include "auth/shopsession.h"
+#include "common/listtable.h"
+#include "customers/customerlistmodel.h"
+#include "customers/customerspage.h"
 #include "demo/demogenerator.h"
 #include "demo/storedemosink.h"
+#include "inventory/inventorylevelmodel.h"
+#include "inventory/inventorypage.h"
 #include "local/outbox.h"
 #include "local/shopeditor.h"
 #include "mainwindow.h"
@@ -17,6 +22,7 @@
 #include "storage/shopstore.h"
 #include "storage/sqlitedatabase.h"
 #include "sync/pendingeditsdialog.h"
+#include "sync/syncissuelistmodel.h"
 #include "sync/syncissuespanel.h"
 #include "sync/syncstatuswidget.h"
 #include "syncinfo.h"
@@ -34,6 +40,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QMessageBox>
 #include <QSet>
 #include <QSettings>
@@ -311,6 +318,20 @@ private slots:
             window.productTable()->horizontalHeader()->resizeSection(ProductListModel::VendorColumn, 177);
             window.productTable()->sortByColumn(ProductListModel::UpdatedColumn, Qt::DescendingOrder);
             vendorWidth = window.productTable()->horizontalHeader()->sectionSize(ProductListModel::VendorColumn);
+
+            // Every other list keeps its columns too: one hidden through the header's menu, one
+            // moved, one resized, a sort.
+            const auto hideThroughMenu = [](QTableView *table, int column) {
+                std::unique_ptr<QMenu> menu(ListTable::columnMenu(table));
+                menu->actions().at(column)->trigger();
+                QVERIFY(table->isColumnHidden(column));
+            };
+            hideThroughMenu(window.ordersPage()->table(), OrderListModel::TotalColumn);
+            window.ordersPage()->table()->sortByColumn(OrderListModel::NumberColumn, Qt::AscendingOrder);
+            QCOMPARE(window.ordersPage()->model()->sortColumn(), int(OrderListModel::NumberColumn));
+            window.inventoryPage()->table()->horizontalHeader()->moveSection(InventoryLevelModel::LocationColumn, 0);
+            window.customersPage()->table()->horizontalHeader()->resizeSection(CustomerListModel::EmailColumn, 211);
+            hideThroughMenu(window.syncIssuesPanel()->table(), SyncIssueListModel::TriedColumn);
             QVERIFY(window.close());
         }
         MainWindow again(*m_temp->store);
@@ -320,6 +341,19 @@ private slots:
         QCOMPARE(again.productTable()->horizontalHeader()->sectionSize(ProductListModel::VendorColumn), vendorWidth);
         QCOMPARE(again.productModel()->sortColumn(), int(ProductListModel::UpdatedColumn));
         QCOMPARE(again.productModel()->sortOrder(), Qt::DescendingOrder);
+
+        QTableView *orders = again.ordersPage()->table();
+        QVERIFY(orders->isColumnHidden(OrderListModel::TotalColumn));
+        QVERIFY(!orders->isColumnHidden(OrderListModel::CustomerColumn)); // the owner sees it
+        QCOMPARE(again.ordersPage()->model()->sortColumn(), int(OrderListModel::NumberColumn));
+        QCOMPARE(again.ordersPage()->model()->sortOrder(), Qt::AscendingOrder);
+        QCOMPARE(orders->horizontalHeader()->sortIndicatorSection(), int(OrderListModel::NumberColumn));
+        QCOMPARE(again.ordersPage()->model()->index(0, OrderListModel::NumberColumn).data().toString(),
+                 u"#"_s + QString::number(sqlCount("SELECT min(number) FROM orders")));
+        QCOMPARE(again.inventoryPage()->table()->horizontalHeader()->visualIndex(InventoryLevelModel::LocationColumn), 0);
+        QCOMPARE(again.customersPage()->table()->horizontalHeader()->sectionSize(CustomerListModel::EmailColumn), 211);
+        QVERIFY(again.syncIssuesPanel()->table()->isColumnHidden(SyncIssueListModel::TriedColumn));
+        QVERIFY(!again.syncIssuesPanel()->table()->isColumnHidden(SyncIssueListModel::ReasonColumn));
 
         // Nothing but layout is stored.
         QSettings settings;

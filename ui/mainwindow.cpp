@@ -57,6 +57,10 @@ namespace {
 const auto kGeometryKey = "MainWindow/geometry"_L1;
 const auto kStateKey = "MainWindow/state"_L1;
 const auto kProductHeaderKey = "MainWindow/productHeader"_L1;
+const auto kOrderHeaderKey = "MainWindow/orderHeader"_L1;
+const auto kInventoryHeaderKey = "MainWindow/inventoryHeader"_L1;
+const auto kCustomerHeaderKey = "MainWindow/customerHeader"_L1;
+const auto kSyncIssueHeaderKey = "MainWindow/syncIssueHeader"_L1;
 
 QLabel *pageTitle(const QString &text)
 {
@@ -203,6 +207,8 @@ void MainWindow::closeShop()
 
 void MainWindow::dropSyncWidgets()
 {
+    // The next shop's panel starts with these columns.
+    saveSyncIssueColumns();
     delete m_syncIssues;
     m_syncIssues = nullptr;
     delete m_syncStatus;
@@ -215,6 +221,7 @@ void MainWindow::buildSyncWidgets()
     dropSyncWidgets();
     SyncWorker *worker = m_session ? m_session->syncWorker() : nullptr;
     m_syncIssues = new SyncIssuesPanel(*m_store, worker);
+    ListTable::restoreHeaderState(m_syncIssues->table(), QSettings().value(kSyncIssueHeaderKey).toByteArray());
     connect(m_syncIssues, &SyncIssuesPanel::openRecordRequested, this, &MainWindow::openRecord);
     m_syncIssuesPage->layout()->addWidget(m_syncIssues);
     if (!m_session)
@@ -791,16 +798,30 @@ bool MainWindow::restoreSettings()
         // The indicator must show how the model really sorts (the saved column may not sort).
         columns->setSortIndicator(m_productModel->sortColumn(), m_productModel->sortOrder());
     }
+    // The other lists; the sync issues' panel is made per shop and restores its own.
+    m_ordersPage->restoreHeaderState(settings.value(kOrderHeaderKey).toByteArray());
+    ListTable::restoreHeaderState(m_inventoryPage->table(), settings.value(kInventoryHeaderKey).toByteArray());
+    ListTable::restoreHeaderState(m_customersPage->table(), settings.value(kCustomerHeaderKey).toByteArray());
     return !header.isEmpty();
 }
 
-void MainWindow::saveSettings() const
+void MainWindow::saveSettings()
 {
     // Layout only: never anything secret in QSettings.
     QSettings settings;
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState());
     settings.setValue(kProductHeaderKey, m_productTable->horizontalHeader()->saveState());
+    settings.setValue(kOrderHeaderKey, m_ordersPage->headerState());
+    settings.setValue(kInventoryHeaderKey, ListTable::headerState(m_inventoryPage->table()));
+    settings.setValue(kCustomerHeaderKey, ListTable::headerState(m_customersPage->table()));
+    saveSyncIssueColumns();
+}
+
+void MainWindow::saveSyncIssueColumns()
+{
+    if (m_syncIssues)
+        QSettings().setValue(kSyncIssueHeaderKey, ListTable::headerState(m_syncIssues->table()));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -123,7 +123,8 @@ private:
     void updateStatusBar();
     void showAbout();
     bool restoreSettings(); // true when the product columns were restored
-    void saveSettings() const;
+    void saveSettings();
+    void saveSyncIssueColumns();
 
     ShopStore *m_store = nullptr;
     ShopSession *m_session = nullptr;

@@ -18,8 +18,9 @@ INSERT INTO customer_search (customer_search) VALUES ('delete-all');
 INSERT INTO customer_search (rowid, name, email, phone)
     SELECT rid, first_name || ' ' || last_name, coalesce(email, ''), coalesce(phone, '') FROM customers;
 INSERT INTO order_search (order_search) VALUES ('delete-all');
-INSERT INTO order_search (rowid, number, customer_name)
-    SELECT rid, CAST(number AS TEXT), customer_name FROM orders;
+INSERT INTO order_search (rowid, number, customer_name, guest_email)
+    SELECT rid, CAST(number AS TEXT), customer_name, CASE WHEN customer_id IS NULL THEN coalesce(email, '') ELSE '' END
+    FROM orders;
 )SQL";
 
 // Triggers that write to a search index, by the schema's naming convention.

@@ -172,6 +172,59 @@ private slots:
         QCOMPARE(products.search(QStringLiteral("cherry")).value().size(), 1);
     }
 
+    // Schema 5 indexes the e-mail of orders without a customer record: a file upgraded from
+    // schema 4 finds its guests' orders by e-mail, and its triggers keep that in step.
+    void anUpgradedFileFindsGuestOrdersByEmail()
+    {
+        const QString file = path(QStringLiteral("guest-email.sqlite"));
+        {
+            auto db = SqliteDatabase::open(file, SqliteDatabase::Mode::ReadWriteCreate);
+            SK_VERIFY_OK(db);
+            SK_VERIFY_OK(SchemaMigrator::migrate(**db, 4));
+            SK_VERIFY_OK((*db)->exec(kV1Rows));
+            SK_VERIFY_OK((*db)->exec(
+                "INSERT INTO orders (id, number, customer_name, email, channel, currency, subtotal, total, status, "
+                "financial_status, fulfillment_status, placed_at, updated_at) VALUES ('o-2', 1043, 'Kofi Mensah', "
+                "'kofi.mensah@example.org', 'pos', 'KES', 500, 500, 'completed', 'paid', 'fulfilled', 2, 2)"));
+        }
+        auto store = ShopStore::open(file, test::testIdentity());
+        SK_VERIFY_OK(store);
+        auto reader = (*store)->openReader();
+        SK_VERIFY_OK(reader);
+        QCOMPARE((*reader)->userVersion().value(), SchemaMigrator::latestVersion());
+        OrderRepository orders(**reader);
+        const auto numbersFor = [&orders](const QString &text) {
+            QList<qint64> numbers;
+            for (const OrderListRow &row : orders.search(text).valueOr({}))
+                numbers << row.number;
+            return numbers;
+        };
+        QCOMPARE(numbersFor(QStringLiteral("kofi.mensah@example.org")), QList<qint64>{1043});
+        QCOMPARE(numbersFor(QStringLiteral("mensah@exam")), QList<qint64>{1043});
+        QCOMPARE(numbersFor(QStringLiteral("#1042")), QList<qint64>{1042}); // the rows before stay found
+
+        // A new e-mail replaces the old one; a guest order that gets a customer is found
+        // through the customer from then on; a deleted order is found no more.
+        SK_VERIFY_OK((*store)->write([](SqliteDatabase &db) {
+            return db.exec("UPDATE orders SET email = 'kofi@mensah.example' WHERE id = 'o-2'");
+        }));
+        QCOMPARE(numbersFor(QStringLiteral("kofi@mensah.example")), QList<qint64>{1043});
+        QVERIFY(numbersFor(QStringLiteral("example.org")).isEmpty());
+        SK_VERIFY_OK((*store)->write([](SqliteDatabase &db) {
+            return db.exec("UPDATE orders SET customer_id = 'c-1' WHERE id = 'o-2'");
+        }));
+        QVERIFY(numbersFor(QStringLiteral("mensah.example")).isEmpty());
+        SK_VERIFY_OK((*store)->write([](SqliteDatabase &db) {
+            return db.exec("UPDATE orders SET customer_id = NULL WHERE id = 'o-2'");
+        }));
+        QCOMPARE(numbersFor(QStringLiteral("mensah.example")), QList<qint64>{1043});
+        SK_VERIFY_OK((*store)->write([](SqliteDatabase &db) { return OrderRepository(db).deleteOrder(QStringLiteral("o-2")); }));
+        QVERIFY(numbersFor(QStringLiteral("kofi")).isEmpty());
+        SK_VERIFY_OK((*store)->write([](SqliteDatabase &db) {
+            return db.exec("INSERT INTO order_search (order_search) VALUES ('integrity-check')");
+        }));
+    }
+
     void refusesAFileFromANewerBuildWithoutTouchingIt()
     {
         const QString file = path(QStringLiteral("newer.sqlite"));

@@ -39,6 +39,32 @@ private slots:
         menu->actions().at(1)->trigger(); // shows Title again
         QVERIFY(!table.isColumnHidden(1));
     }
+
+    void keepsTheColumnsBetweenRuns()
+    {
+        QStandardItemModel model(3, 4);
+        QByteArray state;
+        {
+            QTableView table;
+            table.setModel(&model);
+            ListTable::setUp(&table);
+            std::unique_ptr<QMenu> menu(ListTable::columnMenu(&table));
+            menu->actions().at(1)->trigger(); // hidden through the header's menu
+            table.horizontalHeader()->moveSection(3, 0);
+            table.horizontalHeader()->resizeSection(0, 123);
+            state = ListTable::headerState(&table);
+        }
+        QTableView table;
+        table.setModel(&model);
+        ListTable::setUp(&table);
+        QVERIFY(!ListTable::restoreHeaderState(&table, {}));
+        QVERIFY(!ListTable::restoreHeaderState(&table, QByteArrayLiteral("not a header")));
+        QVERIFY(!table.isColumnHidden(1));
+        QVERIFY(ListTable::restoreHeaderState(&table, state));
+        QVERIFY(table.isColumnHidden(1));
+        QCOMPARE(table.horizontalHeader()->visualIndex(3), 0);
+        QCOMPARE(table.horizontalHeader()->sectionSize(0), 123);
+    }
 };
 
 QTEST_MAIN(tst_ListTable)

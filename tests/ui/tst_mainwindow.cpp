@@ -3,13 +3,22 @@
 #include "auth/secretstore.h"
 #include "auth/shoppickerdialog.h"
 #include "auth/shopsession.h"
+#include "common/listtable.h"
+#include "common/messagelabel.h"
+#include "customers/customerlistmodel.h"
+#include "customers/customerspage.h"
 #include "demo/demogenerator.h"
 #include "demo/storedemosink.h"
+#include "inventory/inventorylevelmodel.h"
+#include "inventory/inventorypage.h"
+#include "inventory/stockcountmode.h"
 #include "local/outbox.h"
 #include "local/shopeditor.h"
 #include "mainwindow.h"
+#include "orders/linequantityeditor.h"
 #include "orders/orderlistmodel.h"
 #include "orders/orderspage.h"
+#include "orders/refundorderdialog.h"
 #include "products/producteditordialog.h"
 #include "products/productlistmodel.h"
 #include "products/variantgridmodel.h"
@@ -17,6 +26,7 @@
 #include "storage/shopstore.h"
 #include "storage/sqlitedatabase.h"
 #include "sync/pendingeditsdialog.h"
+#include "sync/syncissuelistmodel.h"
 #include "sync/syncissuespanel.h"
 #include "sync/syncstatuswidget.h"
 #include "syncinfo.h"
@@ -24,6 +34,8 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QLineEdit>
@@ -34,9 +46,12 @@
 #include <QImage>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QMessageBox>
+#include <QPointer>
 #include <QSet>
 #include <QSettings>
+#include <QSpinBox>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
@@ -50,7 +65,11 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString Password = QString::fromLatin1(sk::test::SyncTestWorld::Password);
+using sk::test::SyncTestWorld;
+
+const QString Password = QString::fromLatin1(SyncTestWorld::Password);
+// Owner of the shops the server-flow cases make for themselves (Fay's shop list stays as it is).
+const QString Gus = u"gus@window.test"_s;
 
 // A signed-in app as main() wires it: a profile folder, the session (its tokens in memory here:
 // the keychain is not the subject) and the shop session that owns the open shop file.
@@ -99,6 +118,39 @@ QStringList pickShopWith(QAction *trigger, const QString &filter)
     return listed;
 }
 
+QWidget *focused()
+{
+    return QApplication::focusWidget();
+}
+
+// A key as the keyboard sends it: to the widget with the focus.
+void press(int key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
+{
+    QWidget *target = focused();
+    QVERIFY2(target, "no widget has the keyboard focus");
+    QTest::keyClick(target, Qt::Key(key), modifiers);
+}
+
+// What a keyboard-wedge barcode scanner does, and what a person typing a number does: the
+// text, then Enter.
+void typeAndEnter(const QString &text)
+{
+    QWidget *target = focused();
+    QVERIFY2(target, "no widget has the keyboard focus");
+    QTest::keyClicks(target, text);
+    QTest::keyClick(target, Qt::Key_Return);
+}
+
+// The first item of a REST list whose `field` is `value`.
+QJsonObject findIn(const QJsonArray &items, const QString &field, const QString &value)
+{
+    for (const QJsonValue &item : items) {
+        if (item.toObject().value(field).toString() == value)
+            return item.toObject();
+    }
+    return {};
+}
+
 } // namespace
 
 class tst_MainWindow : public QObject
@@ -120,22 +172,59 @@ private:
 
     qint64 sqlCount(const QByteArray &sql) { return sqlCount(*m_temp->store, sql); }
 
-    // Signed in as Fay with Alpha open in a shown main window, after its first sync.
-    struct AlphaWindow
+    // Signed in with a shop open in a shown main window, after its first sync.
+    struct ShopWindow
     {
         SignedIn app;
         std::unique_ptr<QSignalSpy> synced;
         std::unique_ptr<MainWindow> window; // declared last: closes before the session
     };
-    void openAlphaWindow(AlphaWindow &w)
+    void openShopWindow(ShopWindow &w, const QString &email, const QString &shopId)
     {
-        SK_VERIFY_OK(w.app.signIn(url(), u"fay@window.test"_s));
-        SK_VERIFY_OK(w.app.session->openShop(m_alpha));
+        SK_VERIFY_OK(w.app.signIn(url(), email));
+        SK_VERIFY_OK(w.app.session->openShop(shopId));
         w.synced = std::make_unique<QSignalSpy>(w.app.session.get(), &ShopSession::syncFinished);
         w.window = std::make_unique<MainWindow>(*w.app.session);
         w.window->show();
         QVERIFY(QTest::qWaitForWindowExposed(w.window.get()));
         QTRY_VERIFY_WITH_TIMEOUT(w.synced->count() >= 1, 60000);
+        QCOMPARE(w.synced->last().at(1).toString(), QString());
+    }
+    // Signed in as Fay with Alpha open.
+    void openAlphaWindow(ShopWindow &w) { openShopWindow(w, u"fay@window.test"_s, m_alpha); }
+
+    // A shop of its own on the server for one case, Gus its owner; set up through its API.
+    struct ServerShop
+    {
+        QString id;
+        QString token; // an owner's API token
+        QString client;
+        qint64 seq = 0;
+    };
+    ServerShop createGusShop(const QString &name)
+    {
+        ServerShop shop;
+        shop.id = m_world.createShop(name, u"EUR"_s, u"allow"_s);
+        m_world.addMember(shop.id, Gus, u"owner"_s);
+        shop.token = m_world.apiToken(shop.id, u"owner"_s);
+        shop.client = m_world.newClient(shop.id, shop.token);
+        return shop;
+    }
+    bool seed(ServerShop &shop, const QString &mutation, const QJsonObject &args)
+    {
+        return m_world.applied(m_world.pushOne(shop.id, shop.token, shop.client, shop.seq, mutation, args));
+    }
+
+    // File > Sync Now (Ctrl+R), then waits until a sync has finished and the server holds every
+    // local edit.
+    void syncNow(ShopWindow &w)
+    {
+        w.window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(w.window.get()));
+        const int before = int(w.synced->count());
+        press(Qt::Key_R, Qt::ControlModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(w.synced->count() > before && w.app.session->pendingEdits().valueOr(-1) == 0, 60000);
+        QCOMPARE(w.synced->last().at(1).toString(), QString());
     }
 
     static qint64 sqlCount(const ShopStore &store, const QByteArray &sql)
@@ -186,11 +275,12 @@ private slots:
         QVERIFY(m_world.createUser(u"fay@window.test"_s, u"Fay"_s));
         QVERIFY(m_world.addMember(m_alpha, u"fay@window.test"_s, u"owner"_s));
         QVERIFY(m_world.addMember(m_beta, u"fay@window.test"_s, u"staff"_s));
+        QVERIFY(m_world.createUser(Gus, u"Gus"_s));
         const QString token = m_world.apiToken(m_alpha, u"owner"_s);
         const QString client = m_world.newClient(m_alpha, token);
         qint64 seq = 0;
         m_world.applied(m_world.pushOne(m_alpha, token, client, seq, u"product.create"_s,
-                                        sk::test::SyncTestWorld::productArgs(sk::test::newUuid(), u"atlas"_s,
+                                        SyncTestWorld::productArgs(sk::test::newUuid(), u"atlas"_s,
                                                                              sk::test::newUuid(), u"ALPHA-1"_s, 2400)));
         QVERIFY2(m_world.error.isEmpty(), qPrintable(m_world.error));
     }
@@ -311,6 +401,20 @@ private slots:
             window.productTable()->horizontalHeader()->resizeSection(ProductListModel::VendorColumn, 177);
             window.productTable()->sortByColumn(ProductListModel::UpdatedColumn, Qt::DescendingOrder);
             vendorWidth = window.productTable()->horizontalHeader()->sectionSize(ProductListModel::VendorColumn);
+
+            // Every other list keeps its columns too: one hidden through the header's menu, one
+            // moved, one resized, a sort.
+            const auto hideThroughMenu = [](QTableView *table, int column) {
+                std::unique_ptr<QMenu> menu(ListTable::columnMenu(table));
+                menu->actions().at(column)->trigger();
+                QVERIFY(table->isColumnHidden(column));
+            };
+            hideThroughMenu(window.ordersPage()->table(), OrderListModel::TotalColumn);
+            window.ordersPage()->table()->sortByColumn(OrderListModel::NumberColumn, Qt::AscendingOrder);
+            QCOMPARE(window.ordersPage()->model()->sortColumn(), int(OrderListModel::NumberColumn));
+            window.inventoryPage()->table()->horizontalHeader()->moveSection(InventoryLevelModel::LocationColumn, 0);
+            window.customersPage()->table()->horizontalHeader()->resizeSection(CustomerListModel::EmailColumn, 211);
+            hideThroughMenu(window.syncIssuesPanel()->table(), SyncIssueListModel::TriedColumn);
             QVERIFY(window.close());
         }
         MainWindow again(*m_temp->store);
@@ -320,6 +424,20 @@ private slots:
         QCOMPARE(again.productTable()->horizontalHeader()->sectionSize(ProductListModel::VendorColumn), vendorWidth);
         QCOMPARE(again.productModel()->sortColumn(), int(ProductListModel::UpdatedColumn));
         QCOMPARE(again.productModel()->sortOrder(), Qt::DescendingOrder);
+
+        QTableView *orders = again.ordersPage()->table();
+        QVERIFY(orders->isColumnHidden(OrderListModel::TotalColumn));
+        QVERIFY(!orders->isColumnHidden(OrderListModel::CustomerColumn)); // the owner sees it
+        QCOMPARE(again.ordersPage()->model()->sortColumn(), int(OrderListModel::NumberColumn));
+        QCOMPARE(again.ordersPage()->model()->sortOrder(), Qt::AscendingOrder);
+        QCOMPARE(orders->horizontalHeader()->sortIndicatorSection(), int(OrderListModel::NumberColumn));
+        again.showPage(MainWindow::Page::Orders); // its orders are read when it is first shown
+        QCOMPARE(again.ordersPage()->model()->index(0, OrderListModel::NumberColumn).data().toString(),
+                 u"#"_s + QString::number(sqlCount("SELECT min(number) FROM orders")));
+        QCOMPARE(again.inventoryPage()->table()->horizontalHeader()->visualIndex(InventoryLevelModel::LocationColumn), 0);
+        QCOMPARE(again.customersPage()->table()->horizontalHeader()->sectionSize(CustomerListModel::EmailColumn), 211);
+        QVERIFY(again.syncIssuesPanel()->table()->isColumnHidden(SyncIssueListModel::TriedColumn));
+        QVERIFY(!again.syncIssuesPanel()->table()->isColumnHidden(SyncIssueListModel::ReasonColumn));
 
         // Nothing but layout is stored.
         QSettings settings;
@@ -447,7 +565,7 @@ private slots:
 
     void signOutAsksAboutUnsentEditsAndKeepsThem()
     {
-        AlphaWindow opened;
+        ShopWindow opened;
         openAlphaWindow(opened);
         if (QTest::currentTestFailed())
             return;
@@ -509,7 +627,7 @@ private slots:
     // it to the server before Alpha's file is closed.
     void switchShopWithUnsentEditsSyncsThemFirst()
     {
-        AlphaWindow opened;
+        ShopWindow opened;
         openAlphaWindow(opened);
         if (QTest::currentTestFailed())
             return;
@@ -559,10 +677,252 @@ private slots:
         QCOMPARE(variants.first().toObject().value(u"price"_s).toInteger(), 2750);
     }
 
+    // A barcode-scanner stock count in the signed-in window reaches the server as two counts
+    // (inventory.set from what the counter was shown), and the shop file ends as the server.
+    void scanCountTwoItemsThroughTheServer()
+    {
+        ServerShop shop = createGusShop(u"Gamma Counts"_s);
+        const QString backRoom = sk::test::newUuid();
+        const QString lantern = sk::test::newUuid();
+        const QString rope = sk::test::newUuid();
+        const QString barcode = u"4006381333931"_s;
+        QJsonObject lanternArgs = SyncTestWorld::productArgs(sk::test::newUuid(), u"lantern"_s, lantern, u"GAM-LANTERN"_s, 1900);
+        QJsonArray variants = lanternArgs.value(u"variants").toArray();
+        QJsonObject variant = variants.first().toObject();
+        variant.insert(u"barcode"_s, barcode);
+        variants.replace(0, variant);
+        lanternArgs.insert(u"variants"_s, variants);
+        QVERIFY(seed(shop, u"location.create"_s, SyncTestWorld::locationArgs(backRoom, u"Back room"_s)));
+        QVERIFY(seed(shop, u"product.create"_s, lanternArgs));
+        QVERIFY(seed(shop, u"product.create"_s,
+                     SyncTestWorld::productArgs(sk::test::newUuid(), u"rope"_s, rope, u"GAM-ROPE"_s, 650)));
+        QVERIFY(seed(shop, u"inventory.adjust"_s, SyncTestWorld::adjustArgs(lantern, backRoom, 7)));
+        QVERIFY(seed(shop, u"inventory.adjust"_s, SyncTestWorld::adjustArgs(rope, backRoom, 4)));
+        QVERIFY2(m_world.error.isEmpty(), qPrintable(m_world.error));
+
+        ShopWindow opened;
+        openShopWindow(opened, Gus, shop.id);
+        if (QTest::currentTestFailed())
+            return;
+        MainWindow &window = *opened.window;
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+
+        // View > Inventory (Ctrl+3), then the toolbar's Stock count.
+        press(Qt::Key_3, Qt::ControlModifier);
+        QCOMPARE(window.currentPage(), MainWindow::Page::Inventory);
+        InventoryPage *inventory = window.inventoryPage();
+        QTRY_COMPARE(inventory->model()->rowCount(), 2);
+        auto *toolbar = inventory->findChild<QToolBar *>(u"inventoryToolbar"_s);
+        QVERIFY(toolbar && toolbar->widgetForAction(inventory->countAction()));
+        QTest::mouseClick(toolbar->widgetForAction(inventory->countAction()), Qt::LeftButton);
+        QVERIFY(inventory->isCountModeShown());
+        StockCountMode *mode = inventory->countMode();
+        QCOMPARE(mode->locationId(), backRoom);
+        QTRY_COMPARE(focused(), static_cast<QWidget *>(mode->scanField()));
+
+        // The lantern by its barcode: 7 expected, 9 found.
+        typeAndEnter(barcode);
+        QVERIFY2(mode->currentItem().has_value(), qPrintable(mode->messageText()));
+        QCOMPARE(mode->currentItem()->variantId, lantern);
+        QCOMPARE(mode->expectedQuantity(), 7);
+        QCOMPARE(focused(), static_cast<QWidget *>(mode->countField()));
+        typeAndEnter(u"9"_s);
+        QVERIFY2(!mode->isShowingError(), qPrintable(mode->messageText()));
+        // The rope by its SKU: 4 expected, 3 found.
+        QCOMPARE(focused(), static_cast<QWidget *>(mode->scanField()));
+        typeAndEnter(u"GAM-ROPE"_s);
+        QVERIFY2(mode->currentItem().has_value(), qPrintable(mode->messageText()));
+        QCOMPARE(mode->currentItem()->variantId, rope);
+        QCOMPARE(mode->expectedQuantity(), 4);
+        typeAndEnter(u"3"_s);
+        QVERIFY2(!mode->isShowingError(), qPrintable(mode->messageText()));
+        QCOMPARE(mode->countedItems().size(), 2);
+
+        syncNow(opened);
+        if (QTest::currentTestFailed())
+            return;
+
+        // The server's levels are the counts, and its ledger shows each as a count (a set from
+        // the quantity the counter was shown), not as an adjustment.
+        const struct
+        {
+            QString variant;
+            qint64 expected;
+            qint64 counted;
+        } counts[] = {{lantern, 7, 9}, {rope, 4, 3}};
+        ShopStore &local = *opened.app.session->store();
+        for (const auto &count : counts) {
+            const QJsonObject level = m_world.level(shop.id, shop.token, count.variant, backRoom);
+            QCOMPARE(level.value(u"on_hand").toInteger(), count.counted);
+            const QJsonArray ledger = m_world.listAll(shop.id, shop.token, u"/ledger"_s, u"variant_id="_s + count.variant);
+            QVERIFY2(m_world.error.isEmpty(), qPrintable(m_world.error));
+            const QJsonObject entry = findIn(ledger, u"reason"_s, u"cycle_count"_s);
+            QVERIFY2(!entry.isEmpty(), QJsonDocument(ledger).toJson().constData());
+            QCOMPARE(entry.value(u"location_id").toString(), backRoom);
+            QCOMPARE(entry.value(u"delta").toInteger(), count.counted - count.expected);
+            QCOMPARE(entry.value(u"quantity_after").toInteger(), count.counted);
+
+            // The shop file holds what the server holds: the level and the count's ledger entry.
+            const QByteArray levelSql = "SELECT on_hand FROM inventory_levels WHERE variant_id = '"
+                + count.variant.toUtf8() + "' AND location_id = '" + backRoom.toUtf8() + "'";
+            QCOMPARE(sqlCount(local, levelSql), level.value(u"on_hand").toInteger());
+            QCOMPARE(sqlCount(local, "SELECT committed FROM inventory_levels WHERE variant_id = '"
+                                         + count.variant.toUtf8() + "' AND location_id = '" + backRoom.toUtf8() + "'"),
+                     level.value(u"committed").toInteger());
+            QTRY_COMPARE(sqlCount(local, "SELECT count(*) FROM inventory_ledger WHERE id = '"
+                                             + entry.value(u"id").toString().toUtf8() + "' AND quantity_after = "
+                                             + QByteArray::number(count.counted) + " AND reason = 'cycle_count'"),
+                         1);
+        }
+
+        // Escape leaves count mode; the list shows the counts, no longer waiting for the server.
+        press(Qt::Key_Escape);
+        QVERIFY(!inventory->isCountModeShown());
+        QTRY_COMPARE(inventory->model()->rowCount(), 2);
+        InventoryLevelModel *levels = inventory->model();
+        for (int row = 0; row < 2; ++row) {
+            const QString variantId = levels->index(row, 0).data(InventoryLevelModel::VariantIdRole).toString();
+            QVERIFY(variantId == lantern || variantId == rope);
+            QTRY_COMPARE(levels->index(row, InventoryLevelModel::OnHandColumn).data().toString(),
+                         variantId == lantern ? u"9"_s : u"3"_s);
+            QTRY_VERIFY(!levels->index(row, 0).data(InventoryLevelModel::UnsyncedRole).toBool());
+        }
+    }
+
+    // A guest's storefront order, shipped on the server, synced down, refunded by line with
+    // restock in the window with the keyboard, synced up: the server records the refund and the
+    // returned unit is back on hand.
+    void refundAnOrderThroughTheServer()
+    {
+        ServerShop shop = createGusShop(u"Delta Orders"_s);
+        const QString shelf = sk::test::newUuid();
+        const QString mug = sk::test::newUuid();
+        const QString tea = sk::test::newUuid();
+        QVERIFY(seed(shop, u"location.create"_s, SyncTestWorld::locationArgs(shelf, u"Shop floor"_s)));
+        QVERIFY(seed(shop, u"product.create"_s,
+                     SyncTestWorld::productArgs(sk::test::newUuid(), u"mug"_s, mug, u"DEL-MUG"_s, 1250)));
+        QVERIFY(seed(shop, u"product.create"_s,
+                     SyncTestWorld::productArgs(sk::test::newUuid(), u"tea"_s, tea, u"DEL-TEA"_s, 800)));
+        QVERIFY(seed(shop, u"inventory.adjust"_s, SyncTestWorld::adjustArgs(mug, shelf, 10)));
+        QVERIFY(seed(shop, u"inventory.adjust"_s, SyncTestWorld::adjustArgs(tea, shelf, 10)));
+        const QJsonObject checkout{
+            {u"lines"_s, QJsonArray{QJsonObject{{u"sku"_s, u"DEL-MUG"_s}, {u"quantity"_s, 2}},
+                                    QJsonObject{{u"sku"_s, u"DEL-TEA"_s}, {u"quantity"_s, 1}}}},
+            {u"email"_s, u"walk-in@guest.test"_s},
+            {u"customer_name"_s, u"Wanda Guest"_s},
+            {u"location_id"_s, shelf},
+            {u"gateway"_s, u"manual"_s},
+            {u"paid"_s, true}};
+        const sk::test::HttpResult placed =
+            m_world.http->post(SyncTestWorld::shopPath(shop.id, u"/orders"_s), checkout, shop.token);
+        QVERIFY2(placed.status == 201, placed.body.constData());
+        const QString orderId = placed.json.value(u"id").toString();
+        QCOMPARE(placed.json.value(u"total").toInteger(), 2 * 1250 + 800);
+        QJsonArray shipped;
+        QString mugLine;
+        for (const QJsonValue &line : placed.json.value(u"lines").toArray()) {
+            const QJsonObject o = line.toObject();
+            shipped.append(QJsonObject{{u"order_line_id"_s, o.value(u"id")}, {u"quantity"_s, o.value(u"quantity")}});
+            if (o.value(u"sku").toString() == u"DEL-MUG")
+                mugLine = o.value(u"id").toString();
+        }
+        QVERIFY(!mugLine.isEmpty());
+        QVERIFY(seed(shop, u"order.fulfil"_s,
+                     {{u"order_id"_s, orderId}, {u"lines"_s, shipped}, {u"location_id"_s, shelf}}));
+        QVERIFY2(m_world.error.isEmpty(), qPrintable(m_world.error));
+        QCOMPARE(m_world.level(shop.id, shop.token, mug, shelf).value(u"on_hand").toInteger(), 8);
+
+        ShopWindow opened;
+        openShopWindow(opened, Gus, shop.id);
+        if (QTest::currentTestFailed())
+            return;
+        MainWindow &window = *opened.window;
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+
+        // View > Orders (Ctrl+1); the order is picked in the list, Ctrl+Shift+R refunds it.
+        press(Qt::Key_1, Qt::ControlModifier);
+        QCOMPARE(window.currentPage(), MainWindow::Page::Orders);
+        OrdersPage *orders = window.ordersPage();
+        QTRY_COMPARE(orders->model()->rowCount(), 1);
+        QTableView *table = orders->table();
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                          table->visualRect(orders->model()->index(0, OrderListModel::NumberColumn)).center());
+        QCOMPARE(orders->currentOrderId(), orderId);
+        QCOMPARE(focused(), static_cast<QWidget *>(table));
+        press(Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
+        QPointer<RefundOrderDialog> refund = window.findChild<RefundOrderDialog *>();
+        QVERIFY(refund);
+        QVERIFY(QTest::qWaitForWindowExposed(refund));
+        refund->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(refund));
+        QCOMPARE(focused(), static_cast<QWidget *>(refund->amountEdit()));
+
+        // Back from the amount to the mug's line (Shift+Tab), one unit, then the amount it fills
+        // in, the restock box (Space) and Enter.
+        QSpinBox *mugBox = refund->quantities()->box(mugLine);
+        QVERIFY(mugBox);
+        for (int i = 0; i < 4 && focused() != mugBox; ++i)
+            press(Qt::Key_Tab, Qt::ShiftModifier);
+        QCOMPARE(focused(), static_cast<QWidget *>(mugBox));
+        press(Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(focused(), u"1"_s);
+        for (int i = 0; i < 4 && focused() != refund->amountEdit(); ++i)
+            press(Qt::Key_Tab);
+        QCOMPARE(focused(), static_cast<QWidget *>(refund->amountEdit()));
+        QCOMPARE(refund->amount(), std::optional<qint64>(1250));
+        press(Qt::Key_Tab);
+        QCOMPARE(focused(), static_cast<QWidget *>(refund->restockBox()));
+        press(Qt::Key_Space);
+        QVERIFY(refund->restockBox()->isChecked());
+        press(Qt::Key_Return);
+        QTRY_VERIFY(!refund || !refund->isVisible());
+        QVERIFY2(orders->errorLabel()->message().isEmpty(), qPrintable(orders->errorLabel()->message()));
+        QCOMPARE(orders->model()->index(0, OrderListModel::FinancialColumn).data().toString(), u"Partially refunded"_s);
+
+        syncNow(opened);
+        if (QTest::currentTestFailed())
+            return;
+
+        // The server's order has the refund: the amount, one mug, restocked, partially refunded.
+        const sk::test::HttpResult stored =
+            m_world.http->get(SyncTestWorld::shopPath(shop.id, u"/orders/"_s + orderId), shop.token);
+        QCOMPARE(stored.status, 200);
+        QCOMPARE(stored.json.value(u"refunded_total").toInteger(), 1250);
+        QCOMPARE(stored.json.value(u"financial_status").toString(), u"partially_refunded"_s);
+        const QJsonArray refunds = stored.json.value(u"refunds").toArray();
+        QCOMPARE(refunds.size(), 1);
+        const QJsonObject refunded = refunds.first().toObject();
+        QCOMPARE(refunded.value(u"amount").toInteger(), 1250);
+        QVERIFY(refunded.value(u"restock").toBool());
+        const QJsonArray refundedLines = refunded.value(u"lines").toArray();
+        QCOMPARE(refundedLines.size(), 1);
+        QCOMPARE(refundedLines.first().toObject().value(u"order_line_id").toString(), mugLine);
+        QCOMPARE(refundedLines.first().toObject().value(u"quantity").toInteger(), 1);
+        // The shipped mug came back on hand (a "returned" movement); the tea stayed sold.
+        QCOMPARE(m_world.level(shop.id, shop.token, mug, shelf).value(u"on_hand").toInteger(), 9);
+        QCOMPARE(m_world.level(shop.id, shop.token, tea, shelf).value(u"on_hand").toInteger(), 9);
+        const QJsonObject returned = findIn(m_world.listAll(shop.id, shop.token, u"/ledger"_s, u"variant_id="_s + mug),
+                                            u"reason"_s, u"returned"_s);
+        QCOMPARE(returned.value(u"delta").toInteger(), 1);
+        QCOMPARE(returned.value(u"quantity_after").toInteger(), 9);
+
+        // The window shows the server's order, synced.
+        ShopStore &local = *opened.app.session->store();
+        QTRY_COMPARE(sqlCount(local, "SELECT on_hand FROM inventory_levels WHERE variant_id = '" + mug.toUtf8() + "'"), 9);
+        QCOMPARE(sqlCount(local, "SELECT refunded_total FROM orders WHERE id = '" + orderId.toUtf8() + "'"), 1250);
+        QCOMPARE(sqlCount(local, "SELECT count(*) FROM refunds WHERE id = '"
+                                     + refunded.value(u"id").toString().toUtf8() + "' AND restock = 1"),
+                 1);
+        QTRY_VERIFY(!orders->model()->index(0, 0).data(OrderListModel::UnsyncedRole).toBool());
+        QCOMPARE(orders->model()->index(0, OrderListModel::FinancialColumn).data().toString(), u"Partially refunded"_s);
+    }
+
     // Last: it stops the shared server for a while (and starts it again on the same port).
     void editAProductOfflineSeeItPendingThenSynced()
     {
-        AlphaWindow opened;
+        ShopWindow opened;
         openAlphaWindow(opened);
         if (QTest::currentTestFailed())
             return;

@@ -76,6 +76,12 @@ Spec specOf(int i)
     return s;
 }
 
+// A guest has no customer record: only the order knows the e-mail.
+QString guestEmail(const Spec &s)
+{
+    return u"guest-%1@walkin.test"_s.arg(s.number);
+}
+
 QList<Spec> allSpecs()
 {
     QList<Spec> specs;
@@ -145,8 +151,10 @@ private:
                 o.customerId = uuidOf(1, s.person);
                 o.customerName = QString::fromLatin1(kPeople[s.person].first) + u' '
                     + QString::fromLatin1(kPeople[s.person].last);
+                o.email = QString::fromLatin1(kPeople[s.person].email);
             } else {
                 o.customerName = u"Walk-in"_s;
+                o.email = guestEmail(s);
             }
             o.currency = s.currency;
             o.subtotal = o.total = s.total;
@@ -347,6 +355,52 @@ private slots:
         }, newestFirst);
         QCOMPARE(loadedNumbers(model), expected);
         QVERIFY(!expected.isEmpty() || person == -2);
+    }
+
+    // Orders without a customer record are found by the e-mail on the order, through the
+    // full-text index (never a scan of the orders).
+    void searchFindsGuestOrdersByEmail()
+    {
+        const Spec guest = specOf(12);
+        QCOMPARE(guest.person, -1);
+        OrderListModel model;
+        SK_VERIFY_OK(model.open(*m_temp->store));
+        OrderListFilter f;
+        f.search = guestEmail(guest);
+        model.setFilter(f);
+        QCOMPARE(loadedNumbers(model), QStringList{u"#"_s + QString::number(guest.number)});
+        QCOMPARE(model.idAt(0), uuidOf(2, guest.i));
+
+        // The domain: every guest's order, newest first; with a filter, the guests' among those.
+        f.search = u"walkin.test"_s;
+        model.setFilter(f);
+        QStringList expected = numbersOf(allSpecs(), [](const Spec &s) { return s.person == -1; }, newestFirst);
+        QCOMPARE(expected.size(), kOrders / 4);
+        QCOMPARE(loadedNumbers(model), expected);
+        f.channel = OrderChannel::Pos;
+        model.setFilter(f);
+        expected = numbersOf(allSpecs(), [](const Spec &s) { return s.person == -1 && s.channel == OrderChannel::Pos; },
+                             newestFirst);
+        QVERIFY(!expected.isEmpty());
+        QCOMPARE(loadedNumbers(model), expected);
+
+        OrderListQuery q;
+        q.filter.search = guestEmail(guest);
+        auto reader = m_temp->store->openReader();
+        SK_VERIFY_OK(reader);
+        for (const bool hasAfter : {false, true}) {
+            auto plan = (*reader)->prepare("EXPLAIN QUERY PLAN " + q.sql(hasAfter));
+            SK_VERIFY_OK(plan);
+            QStringList steps;
+            while (plan->step().valueOr(false))
+                steps << plan->text(3);
+            QVERIFY2(std::any_of(steps.cbegin(), steps.cend(),
+                                 [](const QString &step) { return step.startsWith(u"SCAN order_search VIRTUAL TABLE"_s); }),
+                     qPrintable(steps.join(u'\n')));
+            QVERIFY2(!std::any_of(steps.cbegin(), steps.cend(),
+                                  [](const QString &step) { return step == u"SCAN o"_s || step.startsWith(u"SCAN o "_s); }),
+                     qPrintable(steps.join(u'\n')));
+        }
     }
 
     void everyListQueryWalksAnIndex()

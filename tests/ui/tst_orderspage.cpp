@@ -1,3 +1,4 @@
+#include "common/listtable.h"
 #include "common/messagelabel.h"
 #include "demo/demogenerator.h"
 #include "demo/storedemosink.h"
@@ -17,6 +18,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QLineEdit>
+#include <QMenu>
 #include <QSet>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -262,6 +264,47 @@ private slots:
         QVERIFY(!fulfil->isEnabled());
         QVERIFY2(fulfil->toolTip().contains(u"cancelled"_s), qPrintable(fulfil->toolTip()));
         QVERIFY(!page.openRecord(u"00000000-0000-7000-8000-000000000000"_s));
+    }
+
+    // The columns a role may not see are hidden for it but not kept as hidden: a saved list
+    // shows them again to a role that sees them, while the columns the user hid stay hidden.
+    void keepsTheUsersColumnsAcrossRoles()
+    {
+        const auto hidden = [](const OrdersPage &page) {
+            QList<int> columns;
+            for (int column = 0; column < OrderListModel::ColumnCount; ++column) {
+                if (page.table()->isColumnHidden(column))
+                    columns << column;
+            }
+            return columns;
+        };
+        QByteArray state;
+        {
+            OrdersPage page;
+            page.setShop(m_temp->store.get(), u"owner"_s);
+            QVERIFY(hidden(page).isEmpty());
+            std::unique_ptr<QMenu> menu(ListTable::columnMenu(page.table()));
+            menu->actions().at(OrderListModel::TotalColumn)->trigger();
+            menu->actions().at(OrderListModel::ChannelColumn)->trigger();
+            QCOMPARE(hidden(page), (QList<int>{OrderListModel::TotalColumn, OrderListModel::ChannelColumn}));
+
+            page.setShop(m_temp->store.get(), u"warehouse"_s);
+            const QList<int> forWarehouse{OrderListModel::CustomerColumn, OrderListModel::TotalColumn,
+                                          OrderListModel::ChannelColumn};
+            QCOMPARE(hidden(page), forWarehouse);
+            state = page.headerState();
+            QCOMPARE(hidden(page), forWarehouse); // saving shows nothing the role may not see
+            page.setShop(m_temp->store.get(), u"staff"_s);
+            QCOMPARE(hidden(page), (QList<int>{OrderListModel::TotalColumn, OrderListModel::ChannelColumn}));
+        }
+        OrdersPage page;
+        QVERIFY(!page.restoreHeaderState({}));
+        QVERIFY(page.restoreHeaderState(state));
+        page.setShop(m_temp->store.get(), u"owner"_s);
+        QCOMPARE(hidden(page), (QList<int>{OrderListModel::TotalColumn, OrderListModel::ChannelColumn}));
+        page.setShop(m_temp->store.get(), u"warehouse"_s);
+        QCOMPARE(hidden(page), (QList<int>{OrderListModel::CustomerColumn, OrderListModel::TotalColumn,
+                                           OrderListModel::ChannelColumn}));
     }
 
     // The orders are read when the page is first shown, not when the shop opens.

@@ -1,5 +1,7 @@
 #include "listtable.h"
 
+#include "common/storelistmodel.h"
+
 #include <QAbstractItemModel>
 #include <QHeaderView>
 #include <QMenu>
@@ -50,6 +52,24 @@ QMenu *ListTable::columnMenu(QTableView *table)
                          [table, column](bool shown) { table->setColumnHidden(column, !shown); });
     }
     return menu;
+}
+
+QByteArray ListTable::headerState(const QTableView *table)
+{
+    return table->horizontalHeader()->saveState();
+}
+
+bool ListTable::restoreHeaderState(QTableView *table, const QByteArray &state)
+{
+    QHeaderView *header = table->horizontalHeader();
+    if (state.isEmpty() || !header->restoreState(state))
+        return false;
+    auto *model = qobject_cast<StoreListModel *>(table->model());
+    if (model && table->isSortingEnabled()) {
+        model->sort(header->sortIndicatorSection(), header->sortIndicatorOrder());
+        header->setSortIndicator(model->sortColumn(), model->sortOrder());
+    }
+    return true;
 }
 
 void ListTable::setUp(QTreeWidget *list, const QStringList &headers, int stretchColumn)

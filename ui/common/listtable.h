@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QStringList>
 
 class QMenu;
@@ -19,6 +20,12 @@ public:
     static void addColumnChooser(QTableView *table);
     // That menu, for the current columns (the caller owns it).
     static QMenu *columnMenu(QTableView *table);
+    // The columns' widths, order, hidden ones and the sort, to keep between runs.
+    static QByteArray headerState(const QTableView *table);
+    // Puts back what headerState() gave. A StoreListModel then sorts as the saved indicator
+    // says when it can (a column without an index is ignored), and the indicator shows how the
+    // rows really are sorted. False, changing nothing, when `state` is empty or unreadable.
+    static bool restoreHeaderState(QTableView *table, const QByteArray &state);
     // A short list (a session's counts, a customer's orders): flat, one column stretched.
     static void setUp(QTreeWidget *list, const QStringList &headers, int stretchColumn);
 };

@@ -12,8 +12,8 @@ using namespace repositorysql;
 
 namespace {
 
-// Orders whose number or customer name matches, plus the orders of customers whose name or
-// email matches. CROSS JOIN keeps the matches as the outer loop: a rare word must not make
+// Orders whose number, customer name or guest's e-mail matches, plus the orders of customers
+// whose name or e-mail matches. CROSS JOIN keeps the matches as the outer loop: a rare word must not make
 // SQLite walk the whole sort index looking for them.
 constexpr const char *kSearchSource =
     "FROM (SELECT rowid AS r FROM order_search WHERE order_search MATCH ?10 "

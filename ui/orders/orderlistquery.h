@@ -55,8 +55,9 @@ struct OrderListItem
 // The SQL behind OrderListModel: keyset pages of the filtered, sorted order list (the rid
 // and sort value of each row), and the rows of a window read by rid. Without a search each
 // page walks the sort's index (INDEXED BY, so a schema change cannot quietly turn a page into
-// a sort of 5M rows); a search starts from the full-text matches (order_search on number and
-// customer name, customer_search on the customer's name and email) and sorts only those.
+// a sort of 5M rows); a search starts from the full-text matches (order_search on number,
+// customer name and a guest's e-mail, customer_search on the customer's name and e-mail) and
+// sorts only those.
 struct OrderListQuery
 {
     OrderListFilter filter;

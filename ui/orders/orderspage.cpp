@@ -198,12 +198,51 @@ void OrdersPage::ensureLoaded()
     (void)m_model->open(*m_store);
 }
 
+namespace {
+
+constexpr int kMoneyColumns[] = {OrderListModel::CustomerColumn, OrderListModel::TotalColumn};
+
+} // namespace
+
 void OrdersPage::setColumnsForRole()
 {
     const bool money = OrderActions::seesMoneyAndCustomers(m_role);
-    m_table->setColumnHidden(OrderListModel::CustomerColumn, !money);
-    m_table->setColumnHidden(OrderListModel::TotalColumn, !money);
+    if (!money && !m_hiddenForRole) {
+        m_userHidden.clear();
+        for (int column : kMoneyColumns) {
+            if (m_table->isColumnHidden(column))
+                m_userHidden.append(column);
+            m_table->setColumnHidden(column, true);
+        }
+        m_hiddenForRole = true;
+    } else if (money && m_hiddenForRole) {
+        for (int column : kMoneyColumns)
+            m_table->setColumnHidden(column, m_userHidden.contains(column));
+        m_hiddenForRole = false;
+    }
     m_detail->setShowsMoneyAndCustomers(money);
+}
+
+QByteArray OrdersPage::headerState()
+{
+    if (!m_hiddenForRole)
+        return ListTable::headerState(m_table);
+    for (int column : kMoneyColumns)
+        m_table->setColumnHidden(column, m_userHidden.contains(column));
+    const QByteArray state = ListTable::headerState(m_table);
+    for (int column : kMoneyColumns)
+        m_table->setColumnHidden(column, true);
+    return state;
+}
+
+bool OrdersPage::restoreHeaderState(const QByteArray &state)
+{
+    if (!ListTable::restoreHeaderState(m_table, state))
+        return false;
+    // The state holds the user's choice for every column: the role hides from there.
+    m_hiddenForRole = false;
+    setColumnsForRole();
+    return true;
 }
 
 void OrdersPage::onModelReset()

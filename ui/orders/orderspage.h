@@ -58,6 +58,13 @@ public:
     // The id of the order shown in the details, or an empty string.
     QString currentOrderId() const { return m_shownId; }
 
+    // The list's columns (widths, order, hidden ones, sort) to keep between runs. The columns
+    // the role hides are kept as the user left them, so they come back for a role that sees them.
+    QByteArray headerState();
+    // Puts back what headerState() gave; the role still hides what it must. False when
+    // `state` is empty or unreadable.
+    bool restoreHeaderState(const QByteArray &state);
+
 public slots:
     // Shows the order with this id (and selects its row when it is listed); false when the
     // shop has no such order.
@@ -118,6 +125,10 @@ private:
     QTableView *m_table = nullptr;
     OrderDetailView *m_detail = nullptr;
     QList<OrderAction> m_actions;
+    // The money and customer columns are hidden because the role may not see them; which of
+    // them the user had hidden before.
+    bool m_hiddenForRole = false;
+    QList<int> m_userHidden;
 };
 
 } // namespace sk

@@ -1,5 +1,6 @@
 #include "syncissuespanel.h"
 
+#include "common/listtable.h"
 #include "engine/syncworker.h"
 #include "local/syncissues.h"
 #include "storage/shopstore.h"
@@ -7,7 +8,6 @@
 
 #include <QDateTime>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QPromise>
@@ -50,14 +50,8 @@ SyncIssuesPanel::SyncIssuesPanel(ShopStore &store, SyncWorker *worker, QWidget *
     m_table = new QTableView(this);
     m_table->setObjectName(u"issueTable"_s);
     m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    ListTable::setUp(m_table); // with the column chooser of every list
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
-    m_table->horizontalHeader()->setStretchLastSection(true);
     const int ch = fontMetrics().averageCharWidth();
     m_table->setColumnWidth(SyncIssueListModel::WhenColumn, ch * 18);
     m_table->setColumnWidth(SyncIssueListModel::RecordColumn, ch * 34);

@@ -615,7 +615,8 @@ void MainWindow::buildMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *reload = view->addAction(tr("&Reload"), this, &MainWindow::reloadCurrentPage);
     reload->setObjectName(u"actionReload"_s);
-    reload->setShortcut(QKeySequence::Refresh);
+    // F5 only: GNOME's Refresh also means Ctrl+R, which is Sync Now here (two actions on one key fire neither).
+    reload->setShortcut(QKeySequence(Qt::Key_F5));
     QAction *sidebar = view->addAction(tr("Show &Sidebar"));
     sidebar->setCheckable(true);
     sidebar->setChecked(true);

@@ -60,13 +60,6 @@ public:
             read.keys.resize(limit);
         return read;
     }
-    // readKeys() into this list.
-    Result<bool> loadKeys(SqliteStatement &stmt, int limit = -1)
-    {
-        SK_TRY_ASSIGN(read, readKeys(stmt, limit));
-        setKeys(std::move(read.keys));
-        return read.capped;
-    }
     // Forgets the cached rows (after an edit) but keeps the keys.
     void invalidate() const
     {

@@ -104,6 +104,8 @@ int scrollChild(QApplication &app, const QString &path, bool inventory)
         window.showPage(MainWindow::Page::Inventory);
     app.processEvents();
     QTableView *table = inventory ? window.inventoryPage()->table() : window.productTable();
+    while (inventory && window.inventoryPage()->isLoading()) // the levels are read on a worker
+        app.processEvents(QEventLoop::WaitForMoreEvents);
     app.processEvents();
     QScrollBar *bar = table->verticalScrollBar();
     QElapsedTimer timer;

@@ -5,6 +5,7 @@
 // helpers for the expected answers and checks of what a model or a widget shows.
 // Header-only: every tests/ui program is one .cpp.
 
+#include "common/storelistmodel.h"
 #include "demo/demogenerator.h"
 #include "demo/storedemosink.h"
 #include "storage/shopstore.h"
@@ -14,9 +15,11 @@
 #include <QAbstractItemModel>
 #include <QDate>
 #include <QImage>
+#include <QSemaphore>
 #include <QSet>
 #include <QStringList>
 #include <QTest>
+#include <QThreadPool>
 #include <QWidget>
 
 #include <memory>
@@ -92,6 +95,55 @@ inline bool showActive(QWidget &widget)
     widget.activateWindow();
     return QTest::qWaitForWindowActive(&widget);
 }
+
+// Waits until a list model shows the rows of its latest filter and sort (a model with a
+// loadJob() reads them on a worker). False when it still reads after the timeout.
+inline bool waitForRows(const StoreListModel &model, int timeoutMs = 10'000)
+{
+    return QTest::qWaitFor([&] { return !model.isLoading(); }, timeoutMs);
+}
+
+// Keeps every thread of the global pool busy while it lives (or until release()), as on a
+// machine busy with other work: a read a model queued on the pool waits, so a test can see
+// what the UI thread does meanwhile.
+class BusyPool
+{
+public:
+    BusyPool() : m_state(std::make_shared<State>())
+    {
+        QThreadPool *pool = QThreadPool::globalInstance();
+        m_threads = pool->maxThreadCount();
+        for (int i = 0; i < m_threads; ++i) {
+            pool->start([state = m_state] {
+                state->started.release();
+                state->release.acquire();
+            });
+        }
+        m_busy = m_state->started.tryAcquire(m_threads, 10'000);
+    }
+    ~BusyPool() { release(); }
+    BusyPool(const BusyPool &) = delete;
+    BusyPool &operator=(const BusyPool &) = delete;
+
+    // Every pool thread is taken.
+    bool isBusy() const { return m_busy; }
+    void release()
+    {
+        if (m_threads > 0)
+            m_state->release.release(m_threads);
+        m_threads = 0;
+    }
+
+private:
+    struct State
+    {
+        QSemaphore started;
+        QSemaphore release;
+    };
+    std::shared_ptr<State> m_state;
+    int m_threads = 0;
+    bool m_busy = false;
+};
 
 // Every row's data of one column, as text.
 inline QStringList modelColumn(const QAbstractItemModel &model, int column, int role = Qt::DisplayRole)

@@ -32,10 +32,24 @@ private slots:
         CustomerListModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         SK_VERIFY_OK(model.open(store()));
+        QVERIFY(test::waitForRows(model));
         QVERIFY(model.rowCount() > 500);
         model.sort(CustomerListModel::CreatedColumn, Qt::DescendingOrder);
+        QVERIFY(test::waitForRows(model));
         model.setSearchText(u"ma"_s);
+        QVERIFY(test::waitForRows(model));
+        QVERIFY(model.rowCount() > 0);
         model.setSearchText({});
+        QVERIFY(test::waitForRows(model));
+        // Changes faster than the reads: only the last one is shown.
+        QSignalSpy loaded(&model, &StoreListModel::loaded);
+        model.setSearchText(u"ma"_s);
+        model.sort(CustomerListModel::NameColumn, Qt::AscendingOrder);
+        model.setSearchText({});
+        QVERIFY(model.isLoading());
+        QVERIFY(test::waitForRows(model));
+        QCOMPARE(loaded.size(), 1);
+        QCOMPARE(model.rowCount(), test::sqlInt(store(), "SELECT count(*) FROM customers"));
         model.close();
     }
 
@@ -43,16 +57,19 @@ private slots:
     {
         CustomerListModel model;
         SK_VERIFY_OK(model.open(store()));
+        QVERIFY(test::waitForRows(model));
         QCOMPARE(model.rowCount(), test::sqlInt(store(), "SELECT count(*) FROM customers"));
         QCOMPARE(test::modelColumn(model, 0, CustomerListModel::IdRole),
                  test::sqlColumn(store(), "SELECT id FROM customers ORDER BY last_name COLLATE NOCASE, "
                                           "first_name COLLATE NOCASE, rid"));
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         model.sort(CustomerListModel::CreatedColumn, Qt::DescendingOrder);
+        QVERIFY(test::waitForRows(model));
         QCOMPARE(reset.size(), 1);
         QCOMPARE(test::modelColumn(model, 0, CustomerListModel::IdRole),
                  test::sqlColumn(store(), "SELECT id FROM customers ORDER BY created_at DESC, rid DESC"));
         model.sort(CustomerListModel::TotalSpentColumn); // no index: ignored
+        QVERIFY(!model.isLoading());
         QCOMPARE(reset.size(), 1);
         QCOMPARE(model.sortColumn(), int(CustomerListModel::CreatedColumn));
 
@@ -65,6 +82,7 @@ private slots:
     {
         CustomerListModel model;
         SK_VERIFY_OK(model.open(store()));
+        QVERIFY(test::waitForRows(model));
         // The customer with the most orders, wherever the name sort puts them.
         const QString id = test::sqlText(store(), "SELECT customer_id FROM orders WHERE customer_id IS NOT NULL "
                                                   "AND status NOT IN ('cancelled', 'failed') GROUP BY customer_id "
@@ -91,19 +109,23 @@ private slots:
     {
         CustomerListModel model;
         SK_VERIFY_OK(model.open(store()));
+        QVERIFY(test::waitForRows(model));
         const QString email = test::sqlText(store(), "SELECT email FROM customers WHERE email IS NOT NULL AND last_name GLOB '[A-Za-z]*' "
                                                      "AND last_name NOT GLOB '*[^A-Za-z]*' ORDER BY rid LIMIT 1 OFFSET 42");
         const QString id = test::sqlText(store(), "SELECT id FROM customers WHERE email = '" + email.toUtf8() + "'");
         model.setSearchText(email);
+        QVERIFY(test::waitForRows(model));
         QVERIFY(model.rowCount() >= 1);
         QVERIFY(test::modelColumn(model, 0, CustomerListModel::IdRole).contains(id));
 
         const QString last = test::sqlText(store(), "SELECT last_name FROM customers WHERE id = '" + id.toUtf8() + "'");
         model.setSearchText(last);
+        QVERIFY(test::waitForRows(model));
         QVERIFY(model.rowOfId(id) >= 0);
         QCOMPARE(model.rowCount(), test::sqlInt(store(), "SELECT count(*) FROM customer_search WHERE customer_search "
                                                          "MATCH '\"" + last.toUtf8() + "\"*'"));
         model.setSearchText(u"qqqqzzzz"_s);
+        QVERIFY(test::waitForRows(model));
         QCOMPARE(model.rowCount(), 0);
     }
 
@@ -111,10 +133,12 @@ private slots:
     {
         CustomerListModel model;
         SK_VERIFY_OK(model.open(store()));
+        QVERIFY(test::waitForRows(model));
         const QString id = model.idAt(5);
         QCOMPARE(model.data(model.index(5, 0), CustomerListModel::UnsyncedRole).toBool(), false);
         SK_VERIFY_OK(ShopEditor(store()).patchCustomer(id, QJsonObject{{u"note"_s, u"Prefers pickup"_s}}));
         SK_VERIFY_OK(model.reload());
+        QVERIFY(test::waitForRows(model));
         const int row = model.rowOfId(id);
         QCOMPARE(model.data(model.index(row, 0), CustomerListModel::UnsyncedRole).toBool(), true);
         QVERIFY(model.data(model.index(row, 0), Qt::FontRole).value<QFont>().italic());
@@ -126,6 +150,7 @@ private slots:
     {
         CustomerListModel model;
         SK_VERIFY_OK(model.open(store()));
+        QVERIFY(test::waitForRows(model));
         QCOMPARE(model.pageFetchCount(), 0);
         QVERIFY(!model.data(model.index(0, 0)).toString().isEmpty());
         QVERIFY(!model.data(model.index(200, 0)).toString().isEmpty());

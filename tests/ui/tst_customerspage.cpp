@@ -40,6 +40,7 @@ private slots:
         page.setShop(&store(), u"staff"_s);
         QVERIFY(!page.model()->isOpen()); // read when first shown, not at start-up
         QVERIFY(test::showActive(page));
+        QVERIFY(test::waitForRows(*page.model()));
         QCOMPARE(page.model()->rowCount(), test::sqlInt(store(), "SELECT count(*) FROM customers"));
         page.table()->setFocus();
         QTest::keyClick(page.table(), Qt::Key_Down);
@@ -55,6 +56,7 @@ private slots:
         CustomersPage page;
         page.setShop(&store(), u"owner"_s);
         QVERIFY(test::showActive(page));
+        QVERIFY(test::waitForRows(*page.model()));
         QSignalSpy edited(&page, &CustomersPage::edited);
 
         QTest::keyClick(page.table(), Qt::Key_N, Qt::ControlModifier);
@@ -66,6 +68,7 @@ private slots:
         QTest::keyClicks(create->emailEdit(), u"ines.aubert@example.fr"_s);
         QTest::keyClick(create->emailEdit(), Qt::Key_Return);
         QCOMPARE(edited.size(), 1);
+        QVERIFY(test::waitForRows(*page.model()));
         const QString id = test::sqlText(store(), "SELECT id FROM customers WHERE email = 'ines.aubert@example.fr'");
         QVERIFY(!id.isEmpty());
         QCOMPARE(page.detailView()->customerId(), id); // the new customer is selected and shown
@@ -84,6 +87,8 @@ private slots:
         QTest::keyClicks(edit->tagsEdit(), u"vip"_s);
         QTest::keyClick(edit->tagsEdit(), Qt::Key_Return);
         QCOMPARE(edited.size(), 2);
+        QVERIFY(test::waitForRows(*page.model()));
+        QCOMPARE(page.detailView()->customerId(), id); // still selected
         QCOMPARE(test::sqlText(store(), "SELECT tags FROM customers WHERE id = '" + id.toUtf8() + "'"), u"vip"_s);
         QCOMPARE(page.detailView()->tagsLabel()->text(), u"vip"_s);
     }
@@ -96,7 +101,9 @@ private slots:
         page.searchField()->setText(u"nobodyhere"_s);
         page.model()->setSearchText(u"nobodyhere"_s);
         QVERIFY(page.openRecord(id));
+        QVERIFY(test::waitForRows(*page.model()));
         QCOMPARE(page.detailView()->customerId(), id);
+        QVERIFY(page.searchField()->text().isEmpty()); // the search that hid it is gone
         QVERIFY(page.detailView()->orderList()->topLevelItemCount() > 0);
         QList<EntityRef> opened;
         connect(&page, &CustomersPage::openRecordRequested, this, [&](const EntityRef &r) { opened << r; });

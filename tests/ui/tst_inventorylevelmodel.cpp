@@ -3,10 +3,12 @@
 #include "local/shopeditor.h"
 
 #include <QAbstractItemModelTester>
+#include <QElapsedTimer>
 #include <QFont>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 using namespace sk;
 using namespace Qt::StringLiterals;
@@ -35,21 +37,111 @@ private slots:
         InventoryLevelModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         SK_VERIFY_OK(model.open(store()));
+        QVERIFY(test::waitForRows(model));
         QVERIFY(model.rowCount() > 1000);
+        // Each change read to the end, with the tester reading the rows in between.
         model.sort(InventoryLevelModel::AvailableColumn, Qt::DescendingOrder);
+        QVERIFY(test::waitForRows(model));
         model.setLocationFilter(m_location);
+        QVERIFY(test::waitForRows(model));
         model.setLowStockOnly(true);
+        QVERIFY(test::waitForRows(model));
         model.setSearchText(u"a"_s);
+        QVERIFY(test::waitForRows(model));
         model.setFilter({});
+        QVERIFY(test::waitForRows(model));
         model.sort(-1);
-        model.close();
+        QVERIFY(test::waitForRows(model));
+        QCOMPARE(model.rowCount(), test::sqlInt(store(), "SELECT count(*) FROM inventory_levels"));
+        // Changes faster than the reads: only the last one is shown.
+        model.setSearchText(u"a"_s);
+        model.setLocationFilter(m_location);
+        model.sort(InventoryLevelModel::AvailableColumn, Qt::AscendingOrder);
+        model.setFilter({});
+        QVERIFY(model.isLoading());
+        QVERIFY(test::waitForRows(model));
+        QCOMPARE(model.rowCount(), test::sqlInt(store(), "SELECT count(*) FROM inventory_levels"));
+        model.setSearchText(u"b"_s);
+        model.close(); // while reading
+        QVERIFY(!model.isLoading());
         QCOMPARE(model.rowCount(), 0);
+        QTest::qWait(50); // the dropped read ends meanwhile
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void readsOffTheUiThread()
+    {
+        InventoryLevelModel model;
+        SK_VERIFY_OK(model.open(store()));
+        QVERIFY(test::waitForRows(model));
+        const int all = model.rowCount();
+        const QString sku = test::sqlText(store(), "SELECT v.sku FROM inventory_levels l JOIN variants v ON v.id = l.variant_id "
+                                                   "WHERE v.sku IS NOT NULL ORDER BY l.rid LIMIT 1");
+        QSignalSpy loaded(&model, &StoreListModel::loaded);
+
+        // The machine is busy: the read cannot start yet, and the search must not wait for it.
+        test::BusyPool busy;
+        QVERIFY(busy.isBusy());
+        QElapsedTimer timer;
+        timer.start();
+        model.setSearchText(sku);
+        QVERIFY2(timer.elapsed() < 200, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY(model.isLoading());
+        QCOMPARE(model.rowCount(), all); // the previous rows stay until the new ones are in
+        bool ticked = false;
+        QTimer::singleShot(50, &model, [&] { ticked = true; });
+        QTest::qWait(300); // the event loop runs meanwhile
+        QVERIFY(ticked);
+        QVERIFY(model.isLoading());
+        QCOMPARE(loaded.size(), 0);
+
+        busy.release();
+        QVERIFY(loaded.wait(10'000));
+        QVERIFY(!model.isLoading());
+        QVERIFY(model.rowCount() >= 1);
+        QVERIFY(test::modelColumn(model, InventoryLevelModel::SkuColumn).contains(sku));
+        QVERIFY(model.lastError().isEmpty());
+    }
+
+    void aStaleSearchNeverReplacesANewerOne()
+    {
+        InventoryLevelModel model;
+        SK_VERIFY_OK(model.open(store()));
+        QVERIFY(test::waitForRows(model));
+        const QString sku = test::sqlText(store(), "SELECT v.sku FROM inventory_levels l JOIN variants v ON v.id = l.variant_id "
+                                                   "WHERE v.sku IS NOT NULL ORDER BY l.rid DESC LIMIT 1");
+        QSignalSpy loaded(&model, &StoreListModel::loaded);
+        QStringList shown; // the SKUs of every list the model showed
+        connect(&model, &QAbstractItemModel::modelReset, this, [&] {
+            shown << test::modelColumn(model, InventoryLevelModel::SkuColumn).join(u',');
+        });
+        {
+            // The broad search is queued when the narrow one is asked for: it runs to the end
+            // first, and what it found must be dropped.
+            test::BusyPool busy;
+            QVERIFY(busy.isBusy());
+            model.setSearchText(u"a"_s);
+            QTest::qWait(100);
+            model.setSearchText(sku);
+            QTest::qWait(100);
+            QCOMPARE(loaded.size(), 0);
+        }
+        QVERIFY(loaded.wait(10'000));
+        QTest::qWait(200); // nothing else arrives
+        QCOMPARE(loaded.size(), 1);
+        QCOMPARE(shown.size(), 1);
+        QCOMPARE(model.filter().search, sku);
+        const QStringList skus = test::modelColumn(model, InventoryLevelModel::SkuColumn);
+        QVERIFY(!skus.isEmpty());
+        QCOMPARE(QSet<QString>(skus.cbegin(), skus.cend()), QSet<QString>{sku});
+        QCOMPARE(shown.constFirst(), skus.join(u','));
     }
 
     void listsEveryLevelWithItsVariantProductAndLocation()
     {
         InventoryLevelModel model;
         SK_VERIFY_OK(model.open(store()));
+        QVERIFY(test::waitForRows(model));
         QCOMPARE(model.rowCount(), test::sqlInt(store(), "SELECT count(*) FROM inventory_levels"));
         QCOMPARE(model.columnCount(), int(InventoryLevelModel::ColumnCount));
 
@@ -86,7 +178,9 @@ private slots:
     {
         InventoryLevelModel model;
         SK_VERIFY_OK(model.open(store()));
+        QVERIFY(test::waitForRows(model));
         model.setLocationFilter(m_location);
+        QVERIFY(test::waitForRows(model));
         const QByteArray atLocation = "SELECT count(*) FROM inventory_levels WHERE location_id = '" + m_location.toUtf8() + "'";
         QCOMPARE(model.rowCount(), test::sqlInt(store(), atLocation));
         const QString name = model.locationName(m_location);
@@ -94,6 +188,7 @@ private slots:
         QCOMPARE(test::modelColumn(model, InventoryLevelModel::LocationColumn).removeDuplicates(), model.rowCount() - 1);
 
         model.setLowStockOnly(true);
+        QVERIFY(test::waitForRows(model));
         const qint64 low = test::sqlInt(store(), atLocation + " AND low_stock_threshold IS NOT NULL AND "
                                                               "on_hand - committed <= low_stock_threshold");
         QVERIFY2(low > 0, "the demo shop has low stock");
@@ -106,6 +201,7 @@ private slots:
         }
 
         model.setLocationFilter({});
+        QVERIFY(test::waitForRows(model));
         QCOMPARE(model.rowCount(), test::sqlInt(store(), "SELECT count(*) FROM inventory_levels WHERE "
                                                          "low_stock_threshold IS NOT NULL AND on_hand - committed <= "
                                                          "low_stock_threshold"));
@@ -115,9 +211,11 @@ private slots:
     {
         InventoryLevelModel model;
         SK_VERIFY_OK(model.open(store()));
+        QVERIFY(test::waitForRows(model));
         const QString sku = test::sqlText(store(), "SELECT v.sku FROM inventory_levels l JOIN variants v ON v.id = l.variant_id "
                                                    "WHERE v.sku IS NOT NULL ORDER BY l.rid LIMIT 1 OFFSET 7");
         model.setSearchText(sku);
+        QVERIFY(test::waitForRows(model));
         QVERIFY(model.rowCount() > 0);
         QVERIFY(test::modelColumn(model, InventoryLevelModel::SkuColumn).contains(sku));
         QVERIFY(!model.isSearchCapped());
@@ -127,6 +225,7 @@ private slots:
         const QString barcodeSku = test::sqlText(store(), "SELECT coalesce(sku, '') FROM variants WHERE barcode = '"
                                                               + barcode.toUtf8() + "'");
         model.setSearchText(barcode);
+        QVERIFY(test::waitForRows(model));
         const QStringList skus = test::modelColumn(model, InventoryLevelModel::SkuColumn);
         QVERIFY(!skus.isEmpty());
         QCOMPARE(QSet<QString>(skus.cbegin(), skus.cend()), QSet<QString>{barcodeSku});
@@ -136,11 +235,13 @@ private slots:
                                                      "JOIN products p ON p.id = v.product_id LIMIT 1");
         const QString word = title.section(u' ', 0, 0);
         model.setSearchText(word);
+        QVERIFY(test::waitForRows(model));
         QVERIFY(model.rowCount() > 0);
         for (const QString &listed : test::modelColumn(model, InventoryLevelModel::ProductColumn))
             QVERIFY2(listed.contains(word, Qt::CaseInsensitive), qPrintable(listed));
 
         model.setSearchText(u"zzzznotthere"_s);
+        QVERIFY(test::waitForRows(model));
         QCOMPARE(model.rowCount(), 0);
     }
 
@@ -148,9 +249,12 @@ private slots:
     {
         InventoryLevelModel model;
         SK_VERIFY_OK(model.open(store()));
+        QVERIFY(test::waitForRows(model));
         model.setLocationFilter(m_location);
+        QVERIFY(test::waitForRows(model));
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         model.sort(InventoryLevelModel::AvailableColumn, Qt::DescendingOrder);
+        QVERIFY(test::waitForRows(model));
         QCOMPARE(reset.size(), 1);
         QCOMPARE(model.sortColumn(), int(InventoryLevelModel::AvailableColumn));
         QStringList expected;
@@ -162,8 +266,10 @@ private slots:
         QCOMPARE(test::modelColumn(model, InventoryLevelModel::AvailableColumn), expected);
 
         model.sort(InventoryLevelModel::ProductColumn); // no index: ignored
+        QVERIFY(!model.isLoading());
         QCOMPARE(reset.size(), 1);
         model.sort(-1); // back to the natural order
+        QVERIFY(test::waitForRows(model));
         QCOMPARE(model.sortColumn(), -1);
         QCOMPARE(model.data(model.index(0, 0), InventoryLevelModel::RidRole).toLongLong(),
                  test::sqlInt(store(), "SELECT min(rid) FROM inventory_levels WHERE location_id = '"
@@ -192,6 +298,7 @@ private slots:
     {
         InventoryLevelModel model;
         SK_VERIFY_OK(model.open(store()));
+        QVERIFY(test::waitForRows(model));
         const auto level = model.levelAt(3);
         QVERIFY(level);
         QVERIFY(!level->unsynced);
@@ -201,6 +308,7 @@ private slots:
         SK_VERIFY_OK(ShopEditor(store()).adjustInventory(level->variantId, level->locationId, 5,
                                                          InventoryReason::Received));
         SK_VERIFY_OK(model.reload());
+        QVERIFY(test::waitForRows(model));
         const auto after = model.levelAt(3);
         QVERIFY(after);
         QCOMPARE(after->onHand, level->onHand + 5);
@@ -216,6 +324,7 @@ private slots:
     {
         InventoryLevelModel model;
         SK_VERIFY_OK(model.open(store()));
+        QVERIFY(test::waitForRows(model));
         QCOMPARE(model.pageFetchCount(), 0);
         for (int row = 0; row < 50; ++row)
             QVERIFY(!model.data(model.index(row, InventoryLevelModel::ProductColumn)).toString().isEmpty());
@@ -230,6 +339,7 @@ private slots:
     {
         InventoryLevelModel model;
         SK_VERIFY_OK(model.open(store()));
+        QVERIFY(test::waitForRows(model));
         const auto level = model.levelAt(300);
         QVERIFY(level);
         const int row = model.rowOfVariant(level->variantId, level->locationId);

@@ -10,7 +10,9 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QImage>
+#include <QLabel>
 #include <QSet>
 #include <QLineEdit>
 #include <QPushButton>
@@ -48,6 +50,7 @@ private slots:
         page.setShop(&store(), u"owner"_s);
         QVERIFY(!page.model()->isOpen()); // start-up pays nothing for a page not looked at
         QVERIFY(test::showActive(page));
+        QVERIFY(test::waitForRows(*page.model()));
         QVERIFY(page.model()->isOpen());
     }
 
@@ -56,6 +59,7 @@ private slots:
         InventoryPage page;
         page.setShop(&store(), u"owner"_s);
         QVERIFY(test::showActive(page));
+        QVERIFY(test::waitForRows(*page.model()));
         const QString first = test::sqlText(store(), "SELECT id FROM locations ORDER BY name COLLATE NOCASE, rid LIMIT 1");
         QCOMPARE(page.model()->filter().locationId, first);
         QCOMPARE(page.locationFilter()->currentData().toString(), first);
@@ -63,6 +67,7 @@ private slots:
                  test::sqlInt(store(), "SELECT count(*) FROM inventory_levels WHERE location_id = '" + first.toUtf8() + "'"));
         QCOMPARE(page.locationFilter()->count(), 1 + test::sqlInt(store(), "SELECT count(*) FROM locations"));
         page.locationFilter()->setCurrentIndex(0); // All locations
+        QVERIFY(test::waitForRows(*page.model()));
         QCOMPARE(page.model()->rowCount(), test::sqlInt(store(), "SELECT count(*) FROM inventory_levels"));
         const QImage shot = page.grab().toImage();
         QVERIFY(!shot.isNull());
@@ -74,6 +79,7 @@ private slots:
         InventoryPage page;
         page.setShop(&store(), u"warehouse"_s);
         QVERIFY(test::showActive(page));
+        QVERIFY(test::waitForRows(*page.model()));
         QSignalSpy edited(&page, &InventoryPage::edited);
         page.table()->setFocus();
         QTest::keyClick(page.table(), Qt::Key_Down);
@@ -109,6 +115,7 @@ private slots:
         InventoryPage page;
         page.setShop(&store(), u"staff"_s);
         QVERIFY(test::showActive(page));
+        QVERIFY(test::waitForRows(*page.model()));
         QTest::keyClick(page.table(), Qt::Key_Down);
         const auto level = page.currentLevel();
         QVERIFY(level);
@@ -127,6 +134,7 @@ private slots:
         InventoryPage page;
         page.setShop(&store(), u"owner"_s);
         QVERIFY(test::showActive(page));
+        QVERIFY(test::waitForRows(*page.model()));
         QTest::keyClick(page.table(), Qt::Key_Down);
         const auto level = page.currentLevel();
         QTest::keyClick(page.table(), Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
@@ -143,8 +151,10 @@ private slots:
         InventoryPage page;
         page.setShop(&store(), u"owner"_s);
         QVERIFY(test::showActive(page));
+        QVERIFY(test::waitForRows(*page.model()));
         page.locationFilter()->setCurrentIndex(0); // All locations
         page.lowStockOnlyBox()->setChecked(true);
+        QVERIFY(test::waitForRows(*page.model()));
         QCOMPARE(page.model()->rowCount(),
                  test::sqlInt(store(), "SELECT count(*) FROM inventory_levels WHERE low_stock_threshold IS NOT NULL "
                                        "AND on_hand - committed <= low_stock_threshold"));
@@ -155,6 +165,7 @@ private slots:
         QVERIFY(page.searchField()->hasFocus());
         QTest::keyClicks(page.searchField(), sku);
         QTest::keyClick(page.searchField(), Qt::Key_Return);
+        QVERIFY(test::waitForRows(*page.model()));
         QVERIFY(page.model()->rowCount() >= 1);
         QCOMPARE(page.model()->levelAt(0)->sku, sku);
     }
@@ -164,11 +175,15 @@ private slots:
         InventoryPage page;
         page.setShop(&store(), u"owner"_s);
         QVERIFY(test::showActive(page));
+        QVERIFY(test::waitForRows(*page.model()));
         const QString variant = test::sqlText(store(), "SELECT variant_id FROM inventory_levels ORDER BY rid DESC LIMIT 1");
         page.searchField()->setText(u"zzzz-nothing"_s);
         page.model()->setSearchText(u"zzzz-nothing"_s);
+        QVERIFY(test::waitForRows(*page.model()));
         QCOMPARE(page.model()->rowCount(), 0);
         QVERIFY(page.openRecord(variant));
+        QVERIFY(test::waitForRows(*page.model()));
+        QVERIFY(page.currentLevel());
         QCOMPARE(page.currentLevel()->variantId, variant);
         QVERIFY(page.searchField()->text().isEmpty());
         QVERIFY(!page.openRecord(u"00000000-0000-7000-8000-000000000000"_s));
@@ -179,9 +194,11 @@ private slots:
         InventoryPage page;
         page.setShop(&store(), u"owner"_s);
         QVERIFY(test::showActive(page));
+        QVERIFY(test::waitForRows(*page.model()));
         const QString variant = test::sqlText(store(), "SELECT variant_id FROM inventory_ledger GROUP BY variant_id "
                                                        "ORDER BY count(*) DESC LIMIT 1");
         QVERIFY(page.openRecord(variant));
+        QVERIFY(test::waitForRows(*page.model()));
         QTest::keyClick(page.table(), Qt::Key_H, Qt::ControlModifier);
         QVERIFY(page.historyView()->isVisible());
         QCOMPARE(page.historyView()->model()->filter().variantId, variant);
@@ -205,6 +222,8 @@ private slots:
         const QString variant = test::sqlText(store(), "SELECT variant_id FROM inventory_levels WHERE rid = " + QByteArray::number(rid));
         const QString location = test::sqlText(store(), "SELECT location_id FROM inventory_levels WHERE rid = " + QByteArray::number(rid));
         QVERIFY(page.openRecord(variant + u':' + location));
+        QVERIFY(test::waitForRows(*page.model()));
+        QCOMPARE(page.currentLevel()->rid, rid);
         page.adjustAction()->trigger();
         auto *dialog = page.findChild<AdjustStockDialog *>();
         QVERIFY(dialog);
@@ -215,11 +234,56 @@ private slots:
         QVERIFY(page.lowStockText().contains(page.currentLevel()->locationName));
     }
 
+    void typingStaysFreeWhileASearchReads()
+    {
+        InventoryPage page;
+        page.setShop(&store(), u"owner"_s);
+        QVERIFY(test::showActive(page));
+        QVERIFY(test::waitForRows(*page.model()));
+        auto *summary = page.findChild<QLabel *>(u"inventorySummary"_s);
+        QVERIFY(summary);
+        QVERIFY2(summary->text().contains(QString::number(page.model()->rowCount())), qPrintable(summary->text()));
+        const int before = page.model()->rowCount();
+        const QString sku = test::sqlText(store(), "SELECT v.sku FROM inventory_levels l JOIN variants v ON v.id = l.variant_id "
+                                                   "WHERE v.sku IS NOT NULL ORDER BY l.rid LIMIT 1");
+        page.table()->setCurrentIndex(page.model()->index(2, 0));
+        const qint64 selected = page.currentLevel()->rid;
+
+        test::BusyPool busy; // the machine is busy: the search waits for a thread
+        QVERIFY(busy.isBusy());
+        QElapsedTimer timer;
+        timer.start();
+        page.searchField()->setFocus();
+        QTest::keyClicks(page.searchField(), sku.left(3));
+        QTest::keyClick(page.searchField(), Qt::Key_Return);
+        QVERIFY2(timer.elapsed() < 500, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY(page.isLoading());
+        QCOMPARE(summary->text(), u"Searching…"_s); // the page says it is working
+        QCOMPARE(page.model()->rowCount(), before); // and shows the previous rows meanwhile
+        QCOMPARE(page.currentLevel()->rid, selected);
+        // Typing goes on: the field takes the rest of the SKU at once.
+        timer.restart();
+        QTest::keyClicks(page.searchField(), sku.mid(3));
+        QTest::keyClick(page.searchField(), Qt::Key_Return);
+        QVERIFY2(timer.elapsed() < 500, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(page.searchField()->text(), sku);
+        QVERIFY(page.isLoading());
+
+        busy.release();
+        QVERIFY(test::waitForRows(*page.model()));
+        QCOMPARE(page.model()->filter().search, sku);
+        QVERIFY(page.model()->rowCount() >= 1);
+        QCOMPARE(page.model()->levelAt(0)->sku, sku);
+        QVERIFY2(summary->text().contains(QString::number(page.model()->rowCount())), qPrintable(summary->text()));
+        QVERIFY(page.messageText().isEmpty());
+    }
+
     void dropsEverythingWhenTheShopCloses()
     {
         InventoryPage page;
         page.setShop(&store(), u"owner"_s);
         QVERIFY(test::showActive(page));
+        QVERIFY(test::waitForRows(*page.model()));
         QVERIFY(page.model()->rowCount() > 0);
         page.setShop(nullptr, {});
         QCOMPARE(page.model()->rowCount(), 0);
@@ -233,11 +297,13 @@ private slots:
         InventoryPage page;
         page.setShop(&store(), u"viewer"_s);
         QVERIFY(test::showActive(page));
+        QVERIFY(test::waitForRows(*page.model()));
         page.table()->setCurrentIndex(page.model()->index(0, 0));
         QVERIFY(!page.adjustAction()->isEnabled());
         QVERIFY(page.adjustAction()->toolTip().contains(u"viewer"_s));
         QVERIFY(!page.countAction()->isEnabled());
         page.setShop(&store(), u"owner"_s);
+        QVERIFY(test::waitForRows(*page.model()));
         page.table()->setCurrentIndex(page.model()->index(0, 0));
         QVERIFY(page.adjustAction()->isEnabled());
         QVERIFY(!page.adjustAction()->toolTip().contains(u"viewer"_s));

@@ -6,6 +6,7 @@
 #include "auth/secretstore.h"
 #include "auth/shoppickerdialog.h"
 #include "auth/signindialog.h"
+#include "common/storelistmodel.h"
 #include "demo/demogenerator.h"
 #include "demo/storedemosink.h"
 #include "mainwindow.h"
@@ -78,6 +79,8 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.showPage(MainWindow::Page(page));
         QCoreApplication::processEvents();
+        for (const StoreListModel *model : window.findChildren<StoreListModel *>())
+            QTRY_VERIFY(!model->isLoading()); // lists read their rows on a worker
         shoot(&window, QStringLiteral("main-") + name);
     }
 

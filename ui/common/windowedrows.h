@@ -13,6 +13,13 @@
 
 namespace sk {
 
+// The keys of a list in display order, and whether a limit cut them short.
+struct WindowedKeys
+{
+    QList<qint64> keys;
+    bool capped = false;
+};
+
 // The windowed-list machinery of the list models, fast at a million rows: the keys (rids) of
 // every matching row in display order (8 bytes a row), and the rows of the visible window read
 // in pages of PageSize on demand, a few pages kept in a small LRU cache. The model says how to
@@ -36,22 +43,22 @@ public:
         m_fetches = 0;
         invalidate();
     }
-    // The keys from the first column of a statement's rows. With a limit (the statement asks
-    // for limit + 1 rows) keeps that many, and says whether more followed.
-    Result<bool> loadKeys(SqliteStatement &stmt, int limit = -1)
+    // The keys from the first column of a statement's rows (any connection, any thread). With
+    // a limit (the statement asks for limit + 1 rows) keeps that many, and says whether more
+    // followed.
+    static Result<WindowedKeys> readKeys(SqliteStatement &stmt, int limit = -1)
     {
-        QList<qint64> keys;
+        WindowedKeys read;
         for (;;) {
             SK_TRY_ASSIGN(hasRow, stmt.step());
             if (!hasRow)
                 break;
-            keys.append(stmt.int64(0));
+            read.keys.append(stmt.int64(0));
         }
-        const bool capped = limit >= 0 && keys.size() > limit;
-        if (capped)
-            keys.resize(limit);
-        setKeys(std::move(keys));
-        return capped;
+        read.capped = limit >= 0 && read.keys.size() > limit;
+        if (read.capped)
+            read.keys.resize(limit);
+        return read;
     }
     // Forgets the cached rows (after an edit) but keeps the keys.
     void invalidate() const

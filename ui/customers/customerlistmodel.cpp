@@ -41,15 +41,26 @@ QByteArray CustomerListModel::keysSql(bool search, int sortColumn, SortOrder ord
         + " ORDER BY " + orderBy + ", c.rid" + dir;
 }
 
-Result<void> CustomerListModel::load(SqliteDatabase &db)
+Result<WindowedKeys> CustomerListModel::readKeys(SqliteDatabase &db, const QString &search, int sortColumn,
+                                                 SortOrder order)
 {
-    const QString match = FtsQuery::prefixQuery(m_search);
-    SK_TRY_ASSIGN(stmt, db.prepare(keysSql(!match.isEmpty(), sortColumn(), sortDirection())));
+    const QString match = FtsQuery::prefixQuery(search);
+    SK_TRY_ASSIGN(stmt, db.prepare(keysSql(!match.isEmpty(), sortColumn, order)));
     if (!match.isEmpty())
         stmt.bind(1, match).bind(2, SearchLimit + 1);
-    SK_TRY_ASSIGN(capped, m_rows.loadKeys(stmt, match.isEmpty() ? -1 : SearchLimit));
-    m_capped = capped;
-    return {};
+    return WindowedRows<CustomerRow>::readKeys(stmt, match.isEmpty() ? -1 : SearchLimit);
+}
+
+StoreListModel::LoadJob CustomerListModel::loadJob()
+{
+    return makeLoadJob<WindowedKeys>(
+        [search = m_search, column = sortColumn(), order = sortDirection()](SqliteDatabase &db) {
+            return readKeys(db, search, column, order);
+        },
+        [this](WindowedKeys keys) {
+            m_capped = keys.capped;
+            m_rows.setKeys(std::move(keys.keys));
+        });
 }
 
 void CustomerListModel::clearRows()
@@ -119,23 +130,34 @@ QString CustomerListModel::idAt(int row) const
     return found ? found->id : QString();
 }
 
-int CustomerListModel::rowOfId(const QString &id) const
+Result<qint64> CustomerListModel::ridOf(const QString &id) const
 {
     if (!db())
-        return -1;
-    auto rid = [&]() -> Result<qint64> {
-        SK_TRY_ASSIGN(stmt, db()->cached("SELECT rid FROM customers WHERE id = ?1"));
-        stmt->bind(1, id);
-        SK_TRY_ASSIGN(hasRow, stmt->step());
-        const qint64 found = hasRow ? stmt->int64(0) : 0;
-        stmt->reset();
-        return found;
-    }();
+        return qint64(0);
+    SK_TRY_ASSIGN(stmt, db()->cached("SELECT rid FROM customers WHERE id = ?1"));
+    stmt->bind(1, id);
+    SK_TRY_ASSIGN(hasRow, stmt->step());
+    const qint64 found = hasRow ? stmt->int64(0) : 0;
+    stmt->reset();
+    return found;
+}
+
+int CustomerListModel::rowOfId(const QString &id) const
+{
+    const auto rid = ridOf(id);
     if (!rid.ok()) {
         reportError(rid.error());
         return -1;
     }
     return *rid ? m_rows.rowOf(*rid) : -1;
+}
+
+bool CustomerListModel::hasCustomer(const QString &id) const
+{
+    const auto rid = ridOf(id);
+    if (!rid.ok())
+        reportError(rid.error());
+    return rid.ok() && *rid != 0;
 }
 
 int CustomerListModel::rowCount(const QModelIndex &parent) const

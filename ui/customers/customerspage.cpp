@@ -19,6 +19,8 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace sk {
@@ -84,6 +86,14 @@ CustomersPage::CustomersPage(QWidget *parent) : QWidget(parent)
     connect(m_table, &QTableView::activated, this, &CustomersPage::editCustomer);
     connect(m_model, &CustomerListModel::errorOccurred, m_message, &MessageLabel::showError);
     connect(m_model, &QAbstractItemModel::modelReset, this, &CustomersPage::updateSummary);
+    connect(m_model, &StoreListModel::loaded, this, &CustomersPage::onLoaded);
+    connect(m_model, &StoreListModel::loadingChanged, this, [this](bool loading) {
+        if (loading)
+            m_table->viewport()->setCursor(Qt::BusyCursor);
+        else
+            m_table->viewport()->unsetCursor();
+        updateSummary();
+    });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &CustomersPage::showCurrent);
     connect(m_detail, &CustomerDetailView::openOrderRequested, this,
             [this](const QString &orderId) { emit openRecordRequested(EntityRef{u"order"_s, orderId}); });
@@ -119,6 +129,8 @@ void CustomersPage::setShop(ShopStore *store, const QString &role)
     m_store = store;
     m_role = role;
     m_loaded = false;
+    m_pendingId.clear();
+    m_clearMessageOnLoad = false;
     m_message->clearMessage();
     m_search->clear();
     m_model->close();
@@ -169,11 +181,17 @@ QString CustomersPage::accessDeniedText() const
     return m_stack->currentWidget() == m_denied ? m_denied->text() : QString();
 }
 
+bool CustomersPage::isLoading() const
+{
+    return m_model->isLoading();
+}
+
 void CustomersPage::applySearch()
 {
     const QString selected = m_detail->customerId();
-    m_model->setSearchText(m_search->text());
-    selectRow(m_model->rowOfId(selected));
+    m_model->setSearchText(m_search->text()); // returns at once: the list is read on a worker
+    if (!selected.isEmpty())
+        selectCustomer(selected, false);
 }
 
 void CustomersPage::reload()
@@ -181,10 +199,39 @@ void CustomersPage::reload()
     if (!m_model->isOpen())
         return; // read when first shown
     const QString selected = m_detail->customerId();
-    if (m_model->reload().ok())
-        m_message->clearMessage();
-    selectRow(m_model->rowOfId(selected));
+    m_clearMessageOnLoad = true;
+    (void)m_model->reload(); // errors reach errorOccurred
+    if (!selected.isEmpty())
+        selectCustomer(selected, false);
     m_detail->refresh();
+}
+
+void CustomersPage::onLoaded()
+{
+    if (std::exchange(m_clearMessageOnLoad, false) && m_model->lastError().isEmpty())
+        m_message->clearMessage();
+    updateSummary();
+    if (!m_pendingId.isEmpty())
+        selectCustomer(std::exchange(m_pendingId, QString()), m_pendingReveal);
+}
+
+void CustomersPage::selectCustomer(const QString &id, bool reveal)
+{
+    if (m_model->isLoading()) {
+        m_pendingId = id; // the list being read decides
+        m_pendingReveal = reveal;
+        return;
+    }
+    const int row = m_model->rowOfId(id);
+    if (row < 0 && reveal && !m_model->searchText().isEmpty()) {
+        m_search->clear();
+        m_model->setSearchText({});
+        selectCustomer(id, reveal); // once read
+        return;
+    }
+    selectRow(row);
+    if (row >= 0 && reveal)
+        m_table->setFocus(Qt::OtherFocusReason);
 }
 
 void CustomersPage::selectRow(int row)
@@ -213,18 +260,10 @@ void CustomersPage::showCurrent()
 bool CustomersPage::openRecord(const QString &id)
 {
     ensureLoaded();
-    if (!m_model->isOpen())
+    if (!m_model->isOpen() || !m_model->hasCustomer(id))
         return false;
-    int row = m_model->rowOfId(id);
-    if (row < 0 && !m_model->searchText().isEmpty()) {
-        m_search->clear();
-        m_model->setSearchText({});
-        row = m_model->rowOfId(id);
-    }
-    selectRow(row);
-    if (row >= 0)
-        m_table->setFocus(Qt::OtherFocusReason);
-    return row >= 0;
+    selectCustomer(id, true);
+    return true;
 }
 
 void CustomersPage::newCustomer()
@@ -254,12 +293,7 @@ void CustomersPage::editCustomer()
 void CustomersPage::afterSave(const QString &customerId, bool created)
 {
     (void)m_model->reload(); // errors reach errorOccurred
-    if (!openRecord(customerId) && created) {
-        // A search that does not match the new customer would hide it.
-        m_search->clear();
-        m_model->setSearchText({});
-        openRecord(customerId);
-    }
+    openRecord(customerId); // clearing a search that does not match the new or edited customer
     m_detail->refresh();
     m_message->showInfo(created ? tr("Customer created. It will be sent with the next sync.")
                                 : tr("Customer saved. The change will be sent with the next sync."));
@@ -280,6 +314,10 @@ void CustomersPage::updateSummary()
 {
     if (!m_model->isOpen()) {
         m_summary->clear();
+        return;
+    }
+    if (m_model->isLoading()) {
+        m_summary->setText(m_model->searchText().isEmpty() ? tr("Reading customers…") : tr("Searching…"));
         return;
     }
     const QString count = tr("%n customer(s)", nullptr, m_model->rowCount());

@@ -42,9 +42,12 @@ public:
     QString messageText() const;
     // Shown instead of the list when the role may not see customers; empty otherwise.
     QString accessDeniedText() const;
+    // The customers of the search are being read (the summary says so).
+    bool isLoading() const;
 
 public slots:
     // Selects the customer with this id (clearing a search that hides it); false when none.
+    // The selection may follow when the list has been read (isLoading()).
     bool openRecord(const QString &id);
     // Re-reads the list and the details (after a sync), keeping the selection.
     void reload();
@@ -64,6 +67,10 @@ private:
     void ensureLoaded();
     void buildActions();
     void applySearch();
+    void onLoaded();
+    // Selects the customer now, or once the list being read is in; `reveal` clears a search
+    // that hides it.
+    void selectCustomer(const QString &id, bool reveal);
     void selectRow(int row);
     void showCurrent();
     void afterSave(const QString &customerId, bool created);
@@ -73,6 +80,10 @@ private:
     ShopStore *m_store = nullptr;
     QString m_role;
     bool m_loaded = false;
+    // The customer to select once the list being read is in (the selection across a reload).
+    QString m_pendingId;
+    bool m_pendingReveal = false;
+    bool m_clearMessageOnLoad = false; // after a sync's reload, unless it failed
     CustomerListModel *m_model = nullptr;
     QStackedWidget *m_stack = nullptr;
     QTableView *m_table = nullptr;

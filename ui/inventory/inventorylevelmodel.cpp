@@ -57,21 +57,37 @@ QByteArray InventoryLevelModel::keysSql(const InventoryListFilter &filter, bool 
         + (sortByAvailable ? "l.on_hand - l.committed" + dir + ", " : QByteArray()) + "l.rid" + dir;
 }
 
-Result<void> InventoryLevelModel::load(SqliteDatabase &db)
+Result<InventoryLevelModel::Listing> InventoryLevelModel::readListing(SqliteDatabase &db,
+                                                                       const InventoryListFilter &filter,
+                                                                       bool sortByAvailable, SortOrder order)
 {
+    Listing listing;
     SK_TRY_ASSIGN(locations, ShopRepository(db).locations());
-    m_locations = locations;
-    const QString match = FtsQuery::prefixQuery(m_filter.search);
-    SK_TRY_ASSIGN(stmt, db.prepare(keysSql(m_filter, sortColumn() == AvailableColumn, sortDirection())));
-    if (!m_filter.locationId.isEmpty())
-        stmt.bind(1, m_filter.locationId);
+    listing.locations = locations;
+    const QString match = FtsQuery::prefixQuery(filter.search);
+    SK_TRY_ASSIGN(stmt, db.prepare(keysSql(filter, sortByAvailable, order)));
+    if (!filter.locationId.isEmpty())
+        stmt.bind(1, filter.locationId);
     if (!match.isEmpty()) {
         stmt.bind(2, match);
         stmt.bind(3, SearchLimit + 1);
     }
-    SK_TRY_ASSIGN(capped, m_rows.loadKeys(stmt, match.isEmpty() ? -1 : SearchLimit));
-    m_capped = capped;
-    return {};
+    SK_TRY_ASSIGN(rids, WindowedRows<InventoryLevelRow>::readKeys(stmt, match.isEmpty() ? -1 : SearchLimit));
+    listing.rids = std::move(rids);
+    return listing;
+}
+
+StoreListModel::LoadJob InventoryLevelModel::loadJob()
+{
+    return makeLoadJob<Listing>(
+        [filter = m_filter, byAvailable = sortColumn() == AvailableColumn, order = sortDirection()](SqliteDatabase &db) {
+            return readListing(db, filter, byAvailable, order);
+        },
+        [this](Listing listing) {
+            m_locations = std::move(listing.locations);
+            m_capped = listing.rids.capped;
+            m_rows.setKeys(std::move(listing.rids.keys));
+        });
 }
 
 void InventoryLevelModel::clearRows()
@@ -180,25 +196,45 @@ std::optional<InventoryLevelRow> InventoryLevelModel::levelAt(int row) const
     return found ? std::optional<InventoryLevelRow>(*found) : std::nullopt;
 }
 
-int InventoryLevelModel::rowOfVariant(const QString &variantId, const QString &locationId) const
+Result<QList<qint64>> InventoryLevelModel::levelRids(const QString &variantId, const QString &locationId) const
 {
     if (!db())
-        return -1;
-    auto stmt = db()->cached("SELECT rid FROM inventory_levels WHERE variant_id = ?1 AND (?2 = '' OR location_id = ?2) "
-                             "ORDER BY rid");
-    if (!stmt.ok()) {
-        reportError(stmt.error());
+        return QList<qint64>();
+    SK_TRY_ASSIGN(stmt, db()->cached("SELECT rid FROM inventory_levels WHERE variant_id = ?1 AND "
+                                     "(?2 = '' OR location_id = ?2) ORDER BY rid"));
+    stmt->bind(1, variantId).bind(2, locationId.isNull() ? u""_s : locationId);
+    QList<qint64> rids;
+    for (;;) {
+        SK_TRY_ASSIGN(hasRow, stmt->step());
+        if (!hasRow)
+            break;
+        rids << stmt->int64(0);
+    }
+    return rids;
+}
+
+int InventoryLevelModel::rowOfVariant(const QString &variantId, const QString &locationId) const
+{
+    const auto rids = levelRids(variantId, locationId);
+    if (!rids.ok()) {
+        reportError(rids.error());
         return -1;
     }
-    (*stmt)->bind(1, variantId).bind(2, locationId.isNull() ? u""_s : locationId);
     int best = -1;
-    while ((*stmt)->step().valueOr(false)) {
-        const int row = m_rows.rowOf((*stmt)->int64(0));
+    for (const qint64 rid : *rids) {
+        const int row = m_rows.rowOf(rid);
         if (row >= 0 && (best < 0 || row < best))
             best = row;
     }
-    (*stmt)->reset();
     return best;
+}
+
+bool InventoryLevelModel::hasLevel(const QString &variantId, const QString &locationId) const
+{
+    const auto rids = levelRids(variantId, locationId);
+    if (!rids.ok())
+        reportError(rids.error());
+    return rids.ok() && !rids->isEmpty();
 }
 
 int InventoryLevelModel::rowCount(const QModelIndex &parent) const

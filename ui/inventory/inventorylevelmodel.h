@@ -45,7 +45,8 @@ struct InventoryListFilter
 
 // Stock levels per location over the local store, fast at a million levels: the rids of the
 // matching levels come from one indexed query (location, low stock) or the variant search
-// index, and rows are read for the visible window only (WindowedRows). Sorting is by the
+// index, read on a pool thread (a million rids take a fraction of a second warm, seconds
+// cold), and rows are read for the visible window only (WindowedRows). Sorting is by the
 // natural order or by available stock, the only indexed quantity.
 class InventoryLevelModel : public StoreListModel
 {
@@ -82,6 +83,8 @@ public:
     std::optional<InventoryLevelRow> levelAt(int row) const;
     // The first row showing one of the variant's levels (at `locationId` when given), or -1.
     int rowOfVariant(const QString &variantId, const QString &locationId = {}) const;
+    // Whether the shop has such a level, shown or not.
+    bool hasLevel(const QString &variantId, const QString &locationId = {}) const;
     int rowOfRid(qint64 rid) const { return m_rows.rowOf(rid); }
     int pageFetchCount() const { return m_rows.fetchCount(); }
 
@@ -97,7 +100,7 @@ public:
     static QByteArray keysSql(const InventoryListFilter &filter, bool sortByAvailable, SortOrder order);
 
 protected:
-    Result<void> load(SqliteDatabase &db) override;
+    LoadJob loadJob() override;
     void clearRows() override;
     QString errorText(const QString &reason) const override;
     QString columnTitle(int column) const override;
@@ -106,6 +109,15 @@ protected:
     QString unsortableTip() const override;
 
 private:
+    struct Listing
+    {
+        QList<Location> locations;
+        WindowedKeys rids;
+    };
+    static Result<Listing> readListing(SqliteDatabase &db, const InventoryListFilter &filter, bool sortByAvailable,
+                                       SortOrder order);
+    // The rids of the variant's levels (at `locationId` when given), in rid order.
+    Result<QList<qint64>> levelRids(const QString &variantId, const QString &locationId) const;
     QVariant displayData(const InventoryLevelRow &row, int column) const;
 
     WindowedRows<InventoryLevelRow> m_rows;

@@ -25,6 +25,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -108,6 +109,14 @@ InventoryPage::InventoryPage(QWidget *parent) : QWidget(parent)
     });
     connect(m_model, &StoreListModel::errorOccurred, m_message, &MessageLabel::showError);
     connect(m_model, &QAbstractItemModel::modelReset, this, &InventoryPage::updateSummary);
+    connect(m_model, &StoreListModel::loaded, this, &InventoryPage::onLoaded);
+    connect(m_model, &StoreListModel::loadingChanged, this, [this](bool loading) {
+        if (loading)
+            m_table->viewport()->setCursor(Qt::BusyCursor);
+        else
+            m_table->viewport()->unsetCursor();
+        updateSummary();
+    });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
         updateActions();
         if (m_history->isVisible()) {
@@ -176,6 +185,8 @@ void InventoryPage::setShop(ShopStore *store, const QString &role)
     m_store = store;
     m_role = role;
     m_loaded = false;
+    m_pending.reset();
+    m_clearMessageOnLoad = false;
     m_message->clearMessage();
     m_lowStock->clearMessage();
     m_notifier->setShop(store); // watches from the start, in the background
@@ -193,7 +204,7 @@ void InventoryPage::setShop(ShopStore *store, const QString &role)
     showList();
     if (isVisible())
         ensureLoaded();
-    fillLocationFilter();
+    fillLocationFilter(m_model->locations());
     updateActions();
     updateSummary();
 }
@@ -223,33 +234,56 @@ void InventoryPage::ensureLoaded()
         m_message->showError(m_model->lastError());
     m_countMode->setShop(m_store);
     m_history->setShop(m_store);
-    fillLocationFilter();
+    fillLocationFilter(locations.ok() ? *locations : m_model->locations());
     updateActions();
     updateSummary();
 }
 
-void InventoryPage::fillLocationFilter()
+void InventoryPage::fillLocationFilter(const QList<Location> &locations)
 {
     const QString current = m_model->filter().locationId;
     const QSignalBlocker blocker(m_location);
-    m_location->clear();
-    m_location->addItem(tr("All locations"), QString());
-    for (const Location &location : m_model->locations())
-        m_location->addItem(location.name, location.id);
+    bool same = m_location->count() == locations.size() + 1;
+    for (qsizetype i = 0; same && i < locations.size(); ++i)
+        same = m_location->itemData(int(i) + 1).toString() == locations.at(i).id
+            && m_location->itemText(int(i) + 1) == locations.at(i).name;
+    if (!same) { // refilled only when the locations changed: an open popup stays as it is
+        m_location->clear();
+        m_location->addItem(tr("All locations"), QString());
+        for (const Location &location : locations)
+            m_location->addItem(location.name, location.id);
+    }
     m_location->setCurrentIndex(qMax(0, m_location->findData(current)));
     if (m_location->currentData().toString() != current)
         applyFilters(); // the filtered location is gone
 }
 
+qint64 InventoryPage::selectedRid() const
+{
+    return m_table->currentIndex().data(InventoryLevelModel::RidRole).toLongLong();
+}
+
 void InventoryPage::applyFilters()
 {
-    const qint64 selected = m_table->currentIndex().data(InventoryLevelModel::RidRole).toLongLong();
+    const qint64 selected = selectedRid();
     InventoryListFilter filter;
     filter.locationId = m_location->currentData().toString();
     filter.lowStockOnly = m_lowOnly->isChecked();
     filter.search = m_search->text();
-    m_model->setFilter(filter);
-    selectRow(m_model->rowOfRid(selected));
+    m_model->setFilter(filter); // returns at once: the levels are read on a worker
+    if (selected && m_model->isLoading())
+        m_pending = PendingSelection{selected, {}, {}, false, false};
+}
+
+void InventoryPage::clearFilters()
+{
+    const QSignalBlocker blockSearch(m_search);
+    const QSignalBlocker blockLocation(m_location);
+    const QSignalBlocker blockLow(m_lowOnly);
+    m_search->clear();
+    m_location->setCurrentIndex(0);
+    m_lowOnly->setChecked(false);
+    m_model->setFilter({});
 }
 
 void InventoryPage::reload()
@@ -257,12 +291,37 @@ void InventoryPage::reload()
     m_notifier->checkAll();
     if (!m_loaded)
         return; // read when first shown
-    const qint64 selected = m_table->currentIndex().data(InventoryLevelModel::RidRole).toLongLong();
-    if (m_model->reload().ok())
-        m_message->clearMessage();
-    fillLocationFilter();
-    selectRow(m_model->rowOfRid(selected));
+    if (const qint64 selected = selectedRid())
+        m_pending = PendingSelection{selected, {}, {}, false, false};
+    m_clearMessageOnLoad = true;
+    (void)m_model->reload(); // errors reach errorOccurred
     m_history->reload();
+}
+
+void InventoryPage::onLoaded()
+{
+    fillLocationFilter(m_model->locations()); // a location gone since: shows them all, reading again
+    if (std::exchange(m_clearMessageOnLoad, false) && m_model->lastError().isEmpty())
+        m_message->clearMessage();
+    updateSummary();
+    updateActions();
+    if (!m_model->isLoading() && m_pending)
+        selectAfterLoad(*std::exchange(m_pending, std::nullopt));
+}
+
+void InventoryPage::selectAfterLoad(const PendingSelection &pending)
+{
+    const int row = pending.rid ? m_model->rowOfRid(pending.rid)
+                                : m_model->rowOfVariant(pending.variantId, pending.locationId);
+    if (row < 0 && pending.revealHidden && m_model->filter() != InventoryListFilter()) {
+        // Hidden by a filter: show everything, then look again.
+        m_pending = pending;
+        clearFilters();
+        return;
+    }
+    selectRow(row);
+    if (row >= 0 && pending.focus)
+        m_table->setFocus(Qt::OtherFocusReason);
 }
 
 void InventoryPage::selectRow(int row)
@@ -290,22 +349,14 @@ bool InventoryPage::openRecord(const QString &id)
     const QString variantId = id.section(u':', 0, 0);
     const QString locationId = id.section(u':', 1, 1);
     showList();
-    int row = m_model->rowOfVariant(variantId, locationId);
-    if (row < 0) {
-        // Hidden by a filter: show everything, then look again.
-        const QSignalBlocker blockSearch(m_search);
-        const QSignalBlocker blockLocation(m_location);
-        const QSignalBlocker blockLow(m_lowOnly);
-        m_search->clear();
-        m_location->setCurrentIndex(0);
-        m_lowOnly->setChecked(false);
-        m_model->setFilter({});
-        row = m_model->rowOfVariant(variantId, locationId);
-    }
-    selectRow(row);
-    if (row >= 0)
-        m_table->setFocus(Qt::OtherFocusReason);
-    return row >= 0;
+    if (!m_model->hasLevel(variantId, locationId))
+        return false;
+    const PendingSelection pending{0, variantId, locationId, true, true};
+    if (m_model->isLoading())
+        m_pending = pending; // the rows being read decide
+    else
+        selectAfterLoad(pending);
+    return true;
 }
 
 void InventoryPage::adjustStock()
@@ -346,16 +397,19 @@ void InventoryPage::afterEdit(const QList<LowStockNotifier::LevelKey> &levels, c
 {
     // The edit is in the visible rows already. A level new to the list (first stock at a
     // location) needs the rids read again; otherwise the shown rows are re-read in place.
-    const bool listed = std::all_of(levels.cbegin(), levels.cend(), [this](const LowStockNotifier::LevelKey &key) {
-        return m_model->rowOfVariant(key.first, key.second) >= 0;
-    });
-    if (listed) {
-        m_model->refreshRows();
-    } else {
-        const qint64 selected = m_table->currentIndex().data(InventoryLevelModel::RidRole).toLongLong();
+    // Levels read before the edit (a load still running) are read again too.
+    const bool listed = !m_model->isLoading()
+        && std::all_of(levels.cbegin(), levels.cend(), [this](const LowStockNotifier::LevelKey &key) {
+               return m_model->rowOfVariant(key.first, key.second) >= 0;
+           });
+    if (const qint64 selected = selectedRid())
+        m_pending = PendingSelection{selected, {}, {}, false, false};
+    if (listed)
+        m_model->refreshRows(); // re-reads the rids too when the edit may move rows
+    else
         (void)m_model->reload(); // errors reach errorOccurred
-        selectRow(m_model->rowOfRid(selected));
-    }
+    if (!m_model->isLoading())
+        m_pending.reset(); // read in place: the selection stayed
     if (!done.isEmpty())
         m_message->showInfo(done + u' ' + tr("It will be sent with the next sync."));
     m_notifier->checkLevels(levels);
@@ -388,8 +442,11 @@ void InventoryPage::showList()
     if (m_stack->currentWidget() == m_splitter)
         return;
     m_stack->setCurrentWidget(m_splitter);
-    if (m_model->isOpen())
+    if (m_model->isOpen()) {
+        if (const qint64 selected = selectedRid())
+            m_pending = PendingSelection{selected, {}, {}, false, false};
         (void)m_model->reload(); // show what was counted
+    }
     m_table->setFocus(Qt::OtherFocusReason);
     updateActions();
 }
@@ -438,6 +495,10 @@ void InventoryPage::updateSummary()
 {
     if (!m_store) {
         m_summary->setText(tr("No shop is open."));
+        return;
+    }
+    if (m_model->isLoading()) {
+        m_summary->setText(m_model->filter().search.isEmpty() ? tr("Reading stock levels…") : tr("Searching…"));
         return;
     }
     const QString count = tr("%n stock level(s)", nullptr, m_model->rowCount());

@@ -56,6 +56,8 @@ public:
     QAction *historyAction() const { return m_historyAction; }
     QAction *openProductAction() const { return m_openProduct; }
     bool isCountModeShown() const;
+    // The levels of the filters are being read (the list and the summary say so).
+    bool isLoading() const { return m_model->isLoading(); }
     // The inline message (an error, or what the last edit did), and the low-stock banner.
     QString messageText() const;
     QString lowStockText() const;
@@ -63,7 +65,8 @@ public:
 
 public slots:
     // Selects the level of a variant (id) or of "variant:location" (an inventory_level id),
-    // clearing filters that hide it. False when there is none.
+    // clearing filters that hide it. False when there is none. The selection may follow when
+    // the levels have been read (isLoading()).
     bool openRecord(const QString &id);
     // Re-reads the levels (after a sync), keeping the selection, and checks for low stock.
     void reload();
@@ -84,10 +87,24 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    // What to select once the levels being read are in: a level (the selection across a
+    // reload), or a variant's level (openRecord()), clearing filters that hide it.
+    struct PendingSelection
+    {
+        qint64 rid = 0;
+        QString variantId;
+        QString locationId;
+        bool revealHidden = false;
+        bool focus = false;
+    };
     void ensureLoaded();
+    void onLoaded();
+    void selectAfterLoad(const PendingSelection &pending);
+    qint64 selectedRid() const;
+    void clearFilters();
     void buildActions();
     void applyFilters();
-    void fillLocationFilter();
+    void fillLocationFilter(const QList<Location> &locations);
     void selectRow(int row);
     void afterEdit(const QList<LowStockNotifier::LevelKey> &levels, const QString &done);
     void onLowStock(const QString &message, bool shownOnDesktop);
@@ -97,6 +114,8 @@ private:
     ShopStore *m_store = nullptr;
     QString m_role;
     bool m_loaded = false;
+    std::optional<PendingSelection> m_pending;
+    bool m_clearMessageOnLoad = false; // after a sync's reload, unless it failed
     InventoryLevelModel *m_model = nullptr;
     LowStockNotifier *m_notifier = nullptr;
     QStackedWidget *m_stack = nullptr;

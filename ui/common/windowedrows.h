@@ -33,7 +33,7 @@ public:
     using Fetch = std::function<Result<QHash<qint64, Row>>(const QList<qint64> &keys)>;
 
     // A window's worth (as the product list): a cold page of 256 customers with their order
-    // totals took up to 0.4 s on the UI thread of a large shop; 64 take a quarter of that.
+    // totals took up to 0.4 s on the UI thread of a large shop; 64 read a quarter as many rows.
     static constexpr int PageSize = 64;
     static constexpr int MaxCachedPages = 32;
 

@@ -20,6 +20,11 @@ INSERT INTO customer_search (rowid, name, email, phone)
 INSERT INTO order_search (order_search) VALUES ('delete-all');
 INSERT INTO order_search (rowid, number, customer_name)
     SELECT rid, CAST(number AS TEXT), customer_name FROM orders;
+DELETE FROM customer_tags;
+INSERT OR IGNORE INTO customer_tags (tag, customer_rid)
+    SELECT lower(trim(j.value, ' ' || char(9, 10, 13))), c.rid
+    FROM customers c, json_each('[' || replace(json_quote(c.tags), ',', '","') || ']') j
+    WHERE trim(j.value, ' ' || char(9, 10, 13)) <> '';
 )SQL";
 
 // Triggers that write to a search index, by the schema's naming convention.

@@ -5,6 +5,7 @@
 #include "storage/keysetpage.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -26,7 +27,8 @@ struct CustomerRow
 };
 
 // The customer list over the local store, fast at a million customers: the rids come from an
-// index in sort order (name or created) or from the customer search index, and rows, with
+// index in sort order (name or created), from the customer search index, or from the tag
+// index (customer_tags, then sorted: only the tagged customers are read), and rows, with
 // their order count and spending (read from the orders table through orders_customer), are
 // read for the visible window only (WindowedRows).
 class CustomerListModel : public StoreListModel
@@ -47,6 +49,11 @@ public:
     void setSearchText(const QString &text);
     QString searchText() const { return m_search; }
     bool isSearchCapped() const { return m_capped; }
+    // One tag, whole, case-insensitive ("vip" lists the customers tagged "VIP"); empty lists everyone.
+    void setTagFilter(const QString &tag);
+    QString tagFilter() const { return m_tag; }
+    // The shop's customer tags (lower case, sorted), to offer as filters.
+    Result<QStringList> tags() const;
 
     std::optional<CustomerRow> customerAt(int row) const;
     QString idAt(int row) const;
@@ -62,7 +69,7 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
     // The SQL that lists the rids, for query-plan tests.
-    static QByteArray keysSql(bool search, int sortColumn, SortOrder order);
+    static QByteArray keysSql(bool search, bool tagged, int sortColumn, SortOrder order);
     static Result<QHash<qint64, CustomerRow>> readRows(SqliteDatabase &db, const QList<qint64> &rids);
 
 protected:
@@ -79,6 +86,7 @@ private:
 
     WindowedRows<CustomerRow> m_rows;
     QString m_search;
+    QString m_tag;
     bool m_capped = false;
 };
 

@@ -157,7 +157,7 @@ QByteArray CustomerRepository::listSql(const CustomerQuery &query)
     }
     QByteArrayList conds;
     if (!query.filter.tag.trimmed().isEmpty())
-        conds.append(tagCondition("c.tags", 1));
+        conds.append(hasTagCondition(1));
     if (query.filter.emailMarketing)
         conds.append("c.email_marketing = ?2");
     if (query.after) {
@@ -171,12 +171,23 @@ QByteArray CustomerRepository::listSql(const CustomerQuery &query)
         + (conds.isEmpty() ? QByteArray() : " WHERE " + conds.join(" AND ")) + " ORDER BY " + orderBy + " LIMIT ?7";
 }
 
+QString CustomerRepository::tagKey(const QString &tag)
+{
+    return asciiLower(tag.trimmed());
+}
+
+QByteArray CustomerRepository::hasTagCondition(int param)
+{
+    return "EXISTS (SELECT 1 FROM customer_tags t WHERE t.tag = ?" + QByteArray::number(param)
+        + " AND t.customer_rid = c.rid)";
+}
+
 Result<KeysetPage<CustomerListRow>> CustomerRepository::list(const CustomerQuery &query)
 {
     const int limit = clampLimit(query.limit);
     SK_TRY_ASSIGN(s, m_db.cached(listSql(query).constData()));
     if (!query.filter.tag.trimmed().isEmpty())
-        s->bind(1, tagParameter(query.filter.tag));
+        s->bind(1, tagKey(query.filter.tag));
     if (query.filter.emailMarketing)
         s->bind(2, toString(*query.filter.emailMarketing));
     if (query.after) {
@@ -249,6 +260,26 @@ Result<QList<CustomerListRow>> CustomerRepository::search(const QString &text, i
         rows.append(readRow(*s));
     }
     return rows;
+}
+
+Result<QStringList> CustomerRepository::tags(int limit)
+{
+    // A skip-scan of the tag index: each step seeks the next tag instead of reading the rows
+    // of every customer who has the current one.
+    SK_TRY_ASSIGN(s, m_db.cached("WITH RECURSIVE next(tag) AS ("
+                                 "SELECT (SELECT min(tag) FROM customer_tags) "
+                                 "UNION ALL SELECT (SELECT min(t.tag) FROM customer_tags t WHERE t.tag > next.tag) "
+                                 "FROM next WHERE next.tag IS NOT NULL) "
+                                 "SELECT tag FROM next WHERE tag IS NOT NULL LIMIT ?1"));
+    s->bind(1, clampLimit(limit));
+    QStringList tags;
+    for (;;) {
+        SK_TRY_ASSIGN(hasRow, s->step());
+        if (!hasRow)
+            break;
+        tags.append(s->text(0));
+    }
+    return tags;
 }
 
 Result<void> CustomerRepository::upsertCustomer(const Customer &customer)

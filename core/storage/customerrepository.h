@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -18,7 +19,7 @@ enum class CustomerSort { Name, CreatedAt, UpdatedAt };
 
 struct CustomerFilter
 {
-    QString tag; // one tag, exact, case-insensitive; empty = any
+    QString tag; // one tag, exact, case-insensitive (customer_tags); empty = any
     std::optional<MarketingConsent> emailMarketing; // e.g. Subscribed; empty = any
 };
 
@@ -76,6 +77,9 @@ public:
     Result<CustomerStats> stats(const QString &customerId);
     // Type-ahead over name, email and phone; at most `limit` customers, no ranking.
     Result<QList<CustomerListRow>> search(const QString &text, int limit = 50);
+    // The shop's distinct customer tags as tagKey() keeps them, sorted; at most `limit`. One
+    // index seek per tag, however many customers carry it.
+    Result<QStringList> tags(int limit = 500);
 
     // Inserts or updates by id and replaces the customer's addresses with customer.addresses
     // (an address without id gets a fresh one). A taken email fails with customer.duplicate_email.
@@ -88,6 +92,12 @@ public:
 
     // The SQL behind list(), for query-plan tests (EXPLAIN QUERY PLAN).
     static QByteArray listSql(const CustomerQuery &query);
+
+    // A tag as customer_tags keeps it and a filter looks it up: trimmed, ASCII lower case.
+    static QString tagKey(const QString &tag);
+    // True for the customer `c` holding the tag bound to ?param (as tagKey()): one lookup in
+    // customer_tags' primary key, not a read of the customer's tags text.
+    static QByteArray hasTagCondition(int param);
 
 private:
     Result<void> writeCustomerRow(const Customer &customer);

@@ -480,6 +480,46 @@ WHEN old.number IS NOT new.number OR old.customer_name IS NOT new.customer_name
 END;
 )SQL";
 
+// One row per tag of each customer, so a list filters by tag through an index instead of
+// reading every customer's tags. A tag is kept as the filter compares it: trimmed, in ASCII
+// lower case (SQLite's lower()). A tags text is split on its commas as a JSON array:
+// json_quote() escapes whatever would break the array and never writes a comma of its own.
+// The triggers are named like the search ones, so a bulk load that suspends search
+// maintenance suspends them too, and SearchIndex::rebuild() refills the table.
+const char *const kCustomerTags = R"SQL(
+CREATE TABLE customer_tags (
+    tag           TEXT NOT NULL,
+    customer_rid  INTEGER NOT NULL,
+    PRIMARY KEY (tag, customer_rid)
+) WITHOUT ROWID;
+
+INSERT OR IGNORE INTO customer_tags (tag, customer_rid)
+    SELECT lower(trim(j.value, ' ' || char(9, 10, 13))), c.rid
+    FROM customers c, json_each('[' || replace(json_quote(c.tags), ',', '","') || ']') j
+    WHERE trim(j.value, ' ' || char(9, 10, 13)) <> '';
+
+CREATE TRIGGER customers_tag_search_ai AFTER INSERT ON customers WHEN new.tags <> '' BEGIN
+    INSERT OR IGNORE INTO customer_tags (tag, customer_rid)
+    SELECT lower(trim(value, ' ' || char(9, 10, 13))), new.rid
+    FROM json_each('[' || replace(json_quote(new.tags), ',', '","') || ']')
+    WHERE trim(value, ' ' || char(9, 10, 13)) <> '';
+END;
+CREATE TRIGGER customers_tag_search_ad AFTER DELETE ON customers WHEN old.tags <> '' BEGIN
+    DELETE FROM customer_tags WHERE customer_rid = old.rid AND tag IN (
+        SELECT lower(trim(value, ' ' || char(9, 10, 13)))
+        FROM json_each('[' || replace(json_quote(old.tags), ',', '","') || ']'));
+END;
+CREATE TRIGGER customers_tag_search_au AFTER UPDATE OF tags ON customers WHEN old.tags IS NOT new.tags BEGIN
+    DELETE FROM customer_tags WHERE customer_rid = old.rid AND tag IN (
+        SELECT lower(trim(value, ' ' || char(9, 10, 13)))
+        FROM json_each('[' || replace(json_quote(old.tags), ',', '","') || ']'));
+    INSERT OR IGNORE INTO customer_tags (tag, customer_rid)
+    SELECT lower(trim(value, ' ' || char(9, 10, 13))), new.rid
+    FROM json_each('[' || replace(json_quote(new.tags), ',', '","') || ']')
+    WHERE trim(value, ' ' || char(9, 10, 13)) <> '';
+END;
+)SQL";
+
 } // namespace
 
 const QList<SchemaMigrator::Migration> &SchemaMigrator::migrations()
@@ -490,6 +530,7 @@ const QList<SchemaMigrator::Migration> &SchemaMigrator::migrations()
         {3, "sync bookkeeping", QByteArray(kSyncBookkeeping)},
         {4, "rebase bookkeeping", QByteArray(kRebase)},
         {5, "order search by a guest's e-mail", QByteArray(kOrderGuestEmail)},
+        {6, "customer tags", QByteArray(kCustomerTags)},
     };
     return list;
 }

@@ -21,6 +21,11 @@ INSERT INTO order_search (order_search) VALUES ('delete-all');
 INSERT INTO order_search (rowid, number, customer_name, guest_email)
     SELECT rid, CAST(number AS TEXT), customer_name, CASE WHEN customer_id IS NULL THEN coalesce(email, '') ELSE '' END
     FROM orders;
+DELETE FROM customer_tags;
+INSERT OR IGNORE INTO customer_tags (tag, customer_rid)
+    SELECT lower(trim(j.value, ' ' || char(9, 10, 13))), c.rid
+    FROM customers c, json_each('[' || replace(json_quote(c.tags), ',', '","') || ']') j
+    WHERE trim(j.value, ' ' || char(9, 10, 13)) <> '';
 )SQL";
 
 // Triggers that write to a search index, by the schema's naming convention.

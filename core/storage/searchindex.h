@@ -8,8 +8,8 @@ namespace sk {
 
 class SqliteDatabase;
 
-// The full-text indexes (variant_search, customer_search, order_search) are kept in step by
-// triggers. With SQLite 3.40 each trigger-maintained row costs an FTS5 flush (FTS5 flushes
+// The full-text indexes (variant_search, customer_search, order_search) and the customer tag
+// index (customer_tags) are kept in step by triggers. With SQLite 3.40 each trigger-maintained row costs an FTS5 flush (FTS5 flushes
 // at every statement savepoint), which makes a bulk load about 3x slower than without them.
 // A bulk loader (demo generator, first sync) can take the triggers out for the length of ONE
 // transaction and rebuild the indexes once at the end:
@@ -30,9 +30,9 @@ public:
 
     // Drops the search triggers; fails with search.no_transaction outside a transaction.
     static Result<Suspension> suspend(SqliteDatabase &db);
-    // Rebuilds all three indexes from their tables, then recreates the triggers.
+    // Rebuilds every index from its table, then recreates the triggers.
     static Result<void> resume(SqliteDatabase &db, const Suspension &suspension);
-    // Empties and refills all three indexes from their tables (one statement each).
+    // Empties and refills every index from its table (one statement each).
     static Result<void> rebuild(SqliteDatabase &db);
 };
 

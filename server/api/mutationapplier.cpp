@@ -832,12 +832,21 @@ private:
 
     Result<QJsonObject> customerPatch(const JsonReader &r)
     {
-        static const QStringList allowed{u"first_name"_s, u"last_name"_s, u"email"_s,           u"phone"_s,
-                                         u"note"_s,       u"tags"_s,      u"email_marketing"_s, u"sms_marketing"_s};
+        // addresses replaces the whole list (each address checked as customer.create checks it).
+        static const QStringList allowed{u"first_name"_s, u"last_name"_s,       u"email"_s,
+                                         u"phone"_s,      u"note"_s,            u"tags"_s,
+                                         u"email_marketing"_s, u"sms_marketing"_s, u"addresses"_s};
         const qint64 now = m_now;
         return patch(
             r, kCustomer, allowed,
             [](const JsonReader &reader) -> Result<QJsonObject> {
+                // A stored customer always has an array here; anything else came with the patch,
+                // and a null would read as no addresses at all.
+                if (!reader.object().value(u"addresses").isArray()) {
+                    return reader.invalidField(
+                        u"addresses", tr("\u201C%1\u201D must be an array of addresses (an empty one removes them all).")
+                                          .arg(reader.pathOf(u"addresses")));
+                }
                 SK_TRY_ASSIGN(customer, RecordJson::customerFromJson(reader));
                 return RecordJson::toJson(customer);
             },

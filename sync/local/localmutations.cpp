@@ -116,9 +116,16 @@ const PatchSpec *patchSpec(const QString &name)
     static const PatchSpec customer{
         kCustomer,
         {u"first_name"_s, u"last_name"_s, u"email"_s, u"phone"_s, u"note"_s, u"tags"_s, u"email_marketing"_s,
-         u"sms_marketing"_s},
-        {{u"id"_s, kPlaceholderId}, {u"created_at"_s, 0}, {u"updated_at"_s, 0}},
+         u"sms_marketing"_s, u"addresses"_s},
+        {{u"id"_s, kPlaceholderId}, {u"created_at"_s, 0}, {u"updated_at"_s, 0}, {u"addresses"_s, QJsonArray()}},
         [](const JsonReader &r) -> Result<void> {
+            // As the server: only an array replaces the addresses (a null would read as none).
+            if (!r.object().value(u"addresses").isArray()) {
+                return r.invalidField(u"addresses", QCoreApplication::translate("sk::LocalMutations",
+                                                                                "\u201C%1\u201D must be an array of "
+                                                                                "addresses (an empty one removes them all).")
+                                                        .arg(r.pathOf(u"addresses")));
+            }
             SK_TRY(RecordJson::customerFromJson(r));
             return {};
         }};
@@ -158,6 +165,7 @@ Result<PatchArgs> parsePatch(const JsonReader &r, const PatchSpec &spec)
         }
     }
     QJsonObject merged = spec.placeholder;
+    merged.insert(u"id", id); // nested records (a customer's addresses) may name their parent
     for (const QString &key : keys)
         merged.insert(key, fields.object().value(key));
     SK_TRY(spec.check(JsonReader(merged, fields.path())));

@@ -250,6 +250,55 @@ private slots:
         QCOMPARE(names(f), QStringLiteral("A,B"));
     }
 
+    // customer_tags follows every write: new customers, changed tags (case, spaces, a quote),
+    // a customer deleted; the tag list reads it back sorted and distinct.
+    void theTagIndexFollowsEveryWrite()
+    {
+        Customer a = test::makeCustomer(1, QStringLiteral("A"), QStringLiteral("A"), QStringLiteral("a@x.com"));
+        a.tags = QStringLiteral(" VIP ,  newsletter,vip");
+        Customer b = test::makeCustomer(2, QStringLiteral("B"), QStringLiteral("B"), QStringLiteral("b@x.com"));
+        b.tags = QStringLiteral("wholesale, \"Trade\" fair");
+        Customer c = test::makeCustomer(3, QStringLiteral("C"), QStringLiteral("C"), QStringLiteral("c@x.com"));
+        SK_VERIFY_OK(write([&](CustomerRepository &repo) -> Result<void> {
+            SK_TRY(repo.upsertCustomer(a));
+            SK_TRY(repo.upsertCustomer(b));
+            return repo.upsertCustomer(c);
+        }));
+        auto reader = store().openReader();
+        SK_VERIFY_OK(reader);
+        CustomerRepository repo(**reader);
+        const auto tagged = [&](const QString &tag) {
+            CustomerQuery q;
+            q.filter.tag = tag;
+            QStringList out;
+            for (const auto &r : walk(repo, q))
+                out.append(r.lastName);
+            return out.join(QLatin1Char(','));
+        };
+        QCOMPARE(repo.tags().value(),
+                 QStringList({QStringLiteral("\"trade\" fair"), QStringLiteral("newsletter"), QStringLiteral("vip"),
+                              QStringLiteral("wholesale")}));
+        QCOMPARE(tagged(QStringLiteral("vip")), QStringLiteral("A"));
+        QCOMPARE(tagged(QStringLiteral("  Vip ")), QStringLiteral("A"));
+        QCOMPARE(tagged(QStringLiteral("\"TRADE\" FAIR")), QStringLiteral("B"));
+        QCOMPARE(tagged(QStringLiteral("trade")), QString()); // whole tags only
+        QCOMPARE(repo.tags(2).value().size(), 2);
+
+        a.tags = QStringLiteral("newsletter");
+        c.tags = QStringLiteral("VIP");
+        SK_VERIFY_OK(write([&](CustomerRepository &w) -> Result<void> {
+            SK_TRY(w.upsertCustomer(a));
+            SK_TRY(w.upsertCustomer(c));
+            return w.deleteCustomer(b.id);
+        }));
+        QCOMPARE(tagged(QStringLiteral("vip")), QStringLiteral("C"));
+        QCOMPARE(tagged(QStringLiteral("newsletter")), QStringLiteral("A"));
+        QCOMPARE(tagged(QStringLiteral("wholesale")), QString());
+        QCOMPARE(repo.tags().value(), QStringList({QStringLiteral("newsletter"), QStringLiteral("vip")}));
+        // Exactly the rows the current tags call for: nothing stale is left behind.
+        QCOMPARE((*reader)->queryInt64("SELECT count(*) FROM customer_tags").value(), qint64(2));
+    }
+
     void rowsAndStatsCountOrdersThatAreNotCancelledOrFailed()
     {
         const Customer c = test::makeCustomer(1, QStringLiteral("Ada"), QStringLiteral("Lovelace"), QStringLiteral("ada@x.com"));

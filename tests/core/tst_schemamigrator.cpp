@@ -49,8 +49,8 @@ INSERT INTO variants (id, product_id, sku, barcode, price, created_at, updated_a
 INSERT INTO inventory_levels (variant_id, location_id, on_hand, updated_at) VALUES ('v-1', 'loc-1', 12, 1);
 INSERT INTO inventory_ledger (id, variant_id, location_id, delta, quantity_after, reason, created_at, updated_at)
     VALUES ('l-1', 'v-1', 'loc-1', 12, 12, 'received', 1, 1);
-INSERT INTO customers (id, first_name, last_name, email, created_at, updated_at)
-    VALUES ('c-1', 'Wangari', 'Maathai', 'wangari@example.org', 1, 1);
+INSERT INTO customers (id, first_name, last_name, email, tags, created_at, updated_at)
+    VALUES ('c-1', 'Wangari', 'Maathai', 'wangari@example.org', 'Seed Savers , kenya', 1, 1);
 INSERT INTO orders (id, number, customer_id, customer_name, channel, currency, subtotal, total, status,
                     financial_status, fulfillment_status, placed_at, updated_at)
     VALUES ('o-1', 1042, 'c-1', 'Wangari Maathai', 'web', 'KES', 350, 350, 'completed', 'paid', 'fulfilled', 1, 1);
@@ -152,6 +152,14 @@ private slots:
         SK_VERIFY_OK(customers);
         QCOMPARE(customers->size(), 1);
         QCOMPARE(customers->first().ordersCount, qint64(1));
+        // Tags written before the tag index existed filter the list after the backfill.
+        QCOMPARE(CustomerRepository(**reader).tags().value(), QStringList({QStringLiteral("kenya"), QStringLiteral("seed savers")}));
+        CustomerQuery tagged;
+        tagged.filter.tag = QStringLiteral("SEED SAVERS");
+        auto savers = CustomerRepository(**reader).list(tagged);
+        SK_VERIFY_OK(savers);
+        QCOMPARE(savers->rows.size(), 1);
+        QCOMPARE(savers->rows.first().id, QStringLiteral("c-1"));
         auto orders = OrderRepository(**reader).search(QStringLiteral("#1042"));
         SK_VERIFY_OK(orders);
         QCOMPARE(orders->size(), 1);

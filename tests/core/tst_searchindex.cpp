@@ -31,8 +31,10 @@ Result<void> writeShop(SqliteDatabase &db, int from, int count)
         Variant v = test::makeVariant(i, p.id, QStringLiteral("LAN-%1").arg(i), 100);
         v.barcode = QStringLiteral("9%1").arg(i, 12, 10, QLatin1Char('0'));
         SK_TRY(products.upsertVariant(v));
-        SK_TRY(customers.upsertCustomer(test::makeCustomer(i, QStringLiteral("Grace"), QStringLiteral("Hopper%1").arg(i),
-                                                           QStringLiteral("g%1@navy.mil").arg(i))));
+        Customer c = test::makeCustomer(i, QStringLiteral("Grace"), QStringLiteral("Hopper%1").arg(i),
+                                        QStringLiteral("g%1@navy.mil").arg(i));
+        c.tags = i % 2 == 0 ? QStringLiteral("Lantern Club, navy") : QStringLiteral("navy");
+        SK_TRY(customers.upsertCustomer(c));
         Order o = test::makeOrder(i, 7000 + i, 100, i);
         o.customerName = QStringLiteral("Grace Hopper%1").arg(i);
         SK_TRY(orders.upsertOrder(o));
@@ -93,6 +95,11 @@ private slots:
         QCOMPARE(customers.search(QStringLiteral("grace"), 1000).value().size(), 205);
         QCOMPARE(orders.search(QStringLiteral("#7150")).value().first().number, qint64(7150));
         QCOMPARE(orders.search(QStringLiteral("hopper150")).value().size(), 1);
+        const auto tagged = [&](const char *tag) {
+            return (*reader)->queryInt64(QByteArray("SELECT count(*) FROM customer_tags WHERE tag = '") + tag + "'").value();
+        };
+        QCOMPARE(tagged("lantern club"), qint64(103));
+        QCOMPARE(tagged("navy"), qint64(205));
 
         // The rebuilt entries are exactly what the triggers later delete: renames leave
         // nothing stale behind.
@@ -104,6 +111,7 @@ private slots:
             CustomerRepository c(db);
             Customer cu = c.customer(test::idFor("cust", 150)).value().value();
             cu.email = QStringLiteral("other@example.com");
+            cu.tags = QStringLiteral("navy");
             SK_TRY(c.upsertCustomer(cu));
             return OrderRepository(db).deleteOrder(test::idFor("ord", 150));
         }));
@@ -112,6 +120,8 @@ private slots:
         QCOMPARE(customers.search(QStringLiteral("g150@navy")).value().size(), 0);
         QCOMPARE(customers.search(QStringLiteral("other@example")).value().size(), 1);
         QVERIFY(orders.search(QStringLiteral("#7150")).value().isEmpty());
+        QCOMPARE(tagged("lantern club"), qint64(102));
+        QCOMPARE(tagged("navy"), qint64(205));
         SK_VERIFY_OK(store.write([](SqliteDatabase &db) {
             return db.exec("INSERT INTO variant_search (variant_search) VALUES ('integrity-check');"
                            "INSERT INTO customer_search (customer_search) VALUES ('integrity-check');"

@@ -69,6 +69,9 @@ private slots:
     void locationCreateAndPatch();
     void customerEmailIsUniqueCaseInsensitively();
     void customerConsentIsDatedByTheServer();
+    void customerPatchReplacesTheAddresses();
+    void customerAddressPatchRejectionsNameTheAddress();
+    void staleAddressPatchIsAConflict();
     void roleAndUnknownMutationAreRejected();
     void inventoryAdjustWritesOneLedgerRow();
     void inventoryAdjustRejections();
@@ -709,6 +712,147 @@ void tst_MutationApplier::customerConsentIsDatedByTheServer()
     const auto stored = entity(u"customer"_s, id);
     QCOMPARE(stored->data.value(u"email_marketing").toString(), u"subscribed"_s);
     QCOMPARE(stored->data.value(u"consent_updated_at").toInteger(), kStart + 60'000);
+}
+
+void tst_MutationApplier::customerPatchReplacesTheAddresses()
+{
+    const QString id = newId();
+    const QString home = newId();
+    QVERIFY(apply(u"customer.create"_s,
+                  {{u"customer"_s,
+                    QJsonObject{{u"id"_s, id}, {u"first_name"_s, u"Lena"_s},
+                                {u"addresses"_s, QJsonArray{QJsonObject{{u"id"_s, home}, {u"is_default"_s, true},
+                                                                        {u"line1"_s, u"Kastanienallee 12"_s},
+                                                                        {u"city"_s, u"Berlin"_s},
+                                                                        {u"postal_code"_s, u"10435"_s},
+                                                                        {u"country_code"_s, u"DE"_s}}}}}}})
+                .isApplied());
+    m_clock->advance(60'000);
+
+    // The home address moves, an office address is added, and the note changes with them.
+    const QString office = newId();
+    MutationOutcome o = apply(
+        u"customer.patch"_s,
+        {{u"id"_s, id},
+         {u"base_version"_s, 1},
+         {u"fields"_s,
+          QJsonObject{{u"note"_s, u"Two addresses now."_s},
+                      {u"addresses"_s,
+                       QJsonArray{QJsonObject{{u"id"_s, home}, {u"is_default"_s, true}, {u"line1"_s, u"Kastanienallee 14"_s},
+                                              {u"city"_s, u"Berlin"_s}, {u"postal_code"_s, u"10435"_s},
+                                              {u"country_code"_s, u"DE"_s}},
+                                  QJsonObject{{u"id"_s, office}, {u"customer_id"_s, id}, {u"company"_s, u"Fischer GmbH"_s},
+                                              {u"line1"_s, u"Torstrasse 1"_s}, {u"city"_s, u"Berlin"_s},
+                                              {u"country_code"_s, u"DE"_s}}}}}}});
+    QVERIFY2(o.isApplied(), qPrintable(o.message));
+    QCOMPARE(o.result.value(u"version").toInteger(), 2);
+    auto stored = entity(u"customer"_s, id);
+    QCOMPARE(stored->version, 2);
+    QCOMPARE(stored->updatedAt, kStart + 60'000);
+    QCOMPARE(stored->fieldVersions.value(u"addresses").toInteger(), 2);
+    QCOMPARE(stored->fieldVersions.value(u"note").toInteger(), 2);
+    const auto customer = RecordJson::customerFromJson(stored->data);
+    SK_VERIFY_OK(customer);
+    QCOMPARE(customer->note, u"Two addresses now."_s);
+    QCOMPARE(customer->addresses.size(), 2);
+    QCOMPARE(customer->addresses.at(0).id, home);
+    QCOMPARE(customer->addresses.at(0).line1, u"Kastanienallee 14"_s);
+    QVERIFY(customer->addresses.at(0).isDefault);
+    QCOMPARE(customer->addresses.at(1).id, office);
+    QCOMPARE(customer->addresses.at(1).customerId, id); // filled in when not sent, checked when sent
+    QCOMPARE(customer->addresses.at(1).company, u"Fischer GmbH"_s);
+    QVERIFY(!customer->addresses.at(1).isDefault);
+
+    // The same list again changes nothing; an empty one removes them all.
+    o = apply(u"customer.patch"_s, {{u"id"_s, id}, {u"base_version"_s, 2},
+                                    {u"fields"_s, QJsonObject{{u"addresses"_s, stored->data.value(u"addresses")}}}});
+    QVERIFY2(o.isApplied(), qPrintable(o.message));
+    QCOMPARE(entity(u"customer"_s, id)->version, 2);
+    o = apply(u"customer.patch"_s, {{u"id"_s, id}, {u"base_version"_s, 2}, {u"fields"_s, QJsonObject{{u"addresses"_s, QJsonArray()}}}});
+    QVERIFY2(o.isApplied(), qPrintable(o.message));
+    stored = entity(u"customer"_s, id);
+    QCOMPARE(stored->version, 3);
+    QCOMPARE(stored->data.value(u"addresses").toArray().size(), 0);
+    QCOMPARE(stored->data.value(u"note").toString(), u"Two addresses now."_s);
+
+    // Warehouse staff never touch customers, addresses included.
+    o = apply(u"customer.patch"_s, {{u"id"_s, id}, {u"base_version"_s, 3},
+                                    {u"fields"_s, QJsonObject{{u"addresses"_s, QJsonArray{QJsonObject{{u"id"_s, newId()}}}}}}},
+              Role::Warehouse);
+    QCOMPARE(o.code, u"forbidden.role"_s);
+    QCOMPARE(entity(u"customer"_s, id)->version, 3);
+}
+
+void tst_MutationApplier::customerAddressPatchRejectionsNameTheAddress()
+{
+    const QString id = newId();
+    const QString home = newId();
+    const QJsonObject homeAddress{{u"id"_s, home}, {u"city"_s, u"Lyon"_s}, {u"country_code"_s, u"FR"_s}};
+    QVERIFY(apply(u"customer.create"_s, {{u"customer"_s, QJsonObject{{u"id"_s, id}, {u"first_name"_s, u"Zoe"_s},
+                                                                   {u"note"_s, u"Original"_s},
+                                                                   {u"addresses"_s, QJsonArray{homeAddress}}}}})
+                .isApplied());
+    const QJsonObject before = entity(u"customer"_s, id)->data;
+    const auto patchAddresses = [&](const QJsonValue &addresses) {
+        return apply(u"customer.patch"_s,
+                     {{u"id"_s, id}, {u"base_version"_s, 1},
+                      {u"fields"_s, QJsonObject{{u"note"_s, u"Changed"_s}, {u"addresses"_s, addresses}}}});
+    };
+    struct Case
+    {
+        const char *what;
+        QJsonValue addresses;
+        QString field;
+    };
+    const QString other = newId();
+    const QList<Case> cases{
+        {"a country that is no code",
+         QJsonArray{homeAddress, QJsonObject{{u"id"_s, newId()}, {u"city"_s, u"Paris"_s}, {u"country_code"_s, u"France"_s}}},
+         u"fields.addresses[1].country_code"_s},
+        {"no id", QJsonArray{QJsonObject{{u"city"_s, u"Paris"_s}}}, u"fields.addresses[0].id"_s},
+        {"an id twice", QJsonArray{homeAddress, homeAddress}, u"fields.addresses[1].id"_s},
+        {"another customer's address", QJsonArray{QJsonObject{{u"id"_s, newId()}, {u"customer_id"_s, other}}},
+         u"fields.addresses[0].customer_id"_s},
+        {"a postal code too long", QJsonArray{QJsonObject{{u"id"_s, newId()}, {u"postal_code"_s, QString(33, u'9')}}},
+         u"fields.addresses[0].postal_code"_s},
+        {"an address that is no object", QJsonArray{homeAddress, u"12 rue des Lilas"_s}, u"fields.addresses[1]"_s},
+        {"null", QJsonValue(QJsonValue::Null), u"fields.addresses"_s},
+        {"an object", homeAddress, u"fields.addresses"_s},
+    };
+    for (const Case &c : cases) {
+        const MutationOutcome o = patchAddresses(c.addresses);
+        QVERIFY2(o.status == MutationOutcome::Status::Rejected, c.what);
+        QVERIFY2(o.code.startsWith(u"validation."_s), qPrintable(o.code));
+        QVERIFY2(o.field == c.field, qPrintable(u"%1: %2, not %3 (%4)"_s.arg(QLatin1String(c.what), o.field, c.field, o.message)));
+        QVERIFY2(o.message.contains(c.field), qPrintable(o.message));
+        // Nothing of the patch is applied, not even its valid note.
+        const auto stored = entity(u"customer"_s, id);
+        QCOMPARE(stored->version, 1);
+        QCOMPARE(stored->data, before);
+    }
+}
+
+void tst_MutationApplier::staleAddressPatchIsAConflict()
+{
+    const QString id = newId();
+    QVERIFY(apply(u"customer.create"_s, {{u"customer"_s, QJsonObject{{u"id"_s, id}, {u"first_name"_s, u"Ana"_s}}}}).isApplied());
+    const QJsonArray theirs{QJsonObject{{u"id"_s, newId()}, {u"city"_s, u"Porto"_s}, {u"country_code"_s, u"PT"_s}}};
+    QVERIFY(apply(u"customer.patch"_s, {{u"id"_s, id}, {u"base_version"_s, 1}, {u"fields"_s, QJsonObject{{u"addresses"_s, theirs}}}})
+                .isApplied());
+    // Another client, still at version 1, sets other addresses: the server's list is not lost.
+    const QJsonArray mine{QJsonObject{{u"id"_s, newId()}, {u"city"_s, u"Braga"_s}, {u"country_code"_s, u"PT"_s}}};
+    MutationOutcome o = apply(u"customer.patch"_s, {{u"id"_s, id}, {u"base_version"_s, 1},
+                                                    {u"fields"_s, QJsonObject{{u"addresses"_s, mine}, {u"note"_s, u"x"_s}}}});
+    QCOMPARE(o.status, MutationOutcome::Status::Conflict);
+    QCOMPARE(o.code, u"conflict.field"_s);
+    QCOMPARE(o.field, u"fields.addresses"_s);
+    QCOMPARE(o.details.value(u"server_value").toArray().first().toObject().value(u"city").toString(), u"Porto"_s);
+    QCOMPARE(entity(u"customer"_s, id)->version, 2);
+    // A stale edit of another field still merges.
+    o = apply(u"customer.patch"_s, {{u"id"_s, id}, {u"base_version"_s, 1}, {u"fields"_s, QJsonObject{{u"note"_s, u"x"_s}}}});
+    QVERIFY2(o.isApplied(), qPrintable(o.message));
+    QCOMPARE(entity(u"customer"_s, id)->data.value(u"addresses").toArray().first().toObject().value(u"city").toString(),
+             u"Porto"_s);
 }
 
 void tst_MutationApplier::roleAndUnknownMutationAreRejected()

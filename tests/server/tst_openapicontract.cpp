@@ -448,6 +448,19 @@ void tst_OpenApiContract::mutationsEveryName()
     QVERIFY(applied(expectApplied(u"customer.patch"_s, {{u"id"_s, customer}, {u"base_version"_s, 1},
                                                         {u"fields"_s, QJsonObject{{u"sms_marketing"_s, u"subscribed"_s},
                                                                                   {u"phone"_s, u"+34 612 345 678"_s}}}})));
+    // The addresses replaced as a whole list.
+    QVERIFY(applied(expectApplied(
+        u"customer.patch"_s,
+        {{u"id"_s, customer},
+         {u"base_version"_s, 2},
+         {u"fields"_s, QJsonObject{{u"addresses"_s, QJsonArray{QJsonObject{{u"id"_s, newId()},
+                                                                          {u"customer_id"_s, customer},
+                                                                          {u"is_default"_s, true},
+                                                                          {u"name"_s, u"Mateo Garc\u00eda"_s},
+                                                                          {u"line1"_s, u"Calle Mayor 5"_s},
+                                                                          {u"city"_s, u"Madrid"_s},
+                                                                          {u"postal_code"_s, u"28013"_s},
+                                                                          {u"country_code"_s, u"ES"_s}}}}}}})));
     // The pending order: paid by bank transfer is out of scope, so put it on hold and back.
     r = expectApplied(u"order.set_status"_s, {{u"order_id"_s, m_world.pendingOrder}, {u"status"_s, u"on_hold"_s},
                                              {u"reason"_s, u"Waiting for bank transfer"_s}});

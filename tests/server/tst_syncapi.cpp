@@ -48,6 +48,7 @@ private slots:
     void mutationNeedsTheRole();
     void batchLimits();
     void changeFeedCarriesLastAppliedSeq();
+    void customerAddressPatchReachesTheFeedAndStaysInItsShop();
     void changeFeedStaysConsistentWhileWritesHappen();
     void changeFeedForWarehouseIsFiltered();
     void invalidChangeFeedQueries();
@@ -433,6 +434,74 @@ void tst_SyncApi::changeFeedCarriesLastAppliedSeq()
     QCOMPARE(r.json.value(u"last_applied_seq").toInteger(), 0);
     r = m_world.changes(m_shop, m_staff, {}, 1);
     QCOMPARE(r.json.value(u"last_applied_seq").toInteger(), 0);
+}
+
+void tst_SyncApi::customerAddressPatchReachesTheFeedAndStaysInItsShop()
+{
+    // The same owner has a customer in each shop.
+    const QString clientA = m_world.newClient(m_shop, m_owner);
+    const QString clientB = m_world.newClient(m_shopB, m_owner);
+    qint64 seqA = 0;
+    qint64 seqB = 0;
+    const QString customerA = newUuid();
+    const QString customerB = newUuid();
+    const auto create = [](const QString &id, const QString &city) {
+        return QJsonObject{{u"customer"_s,
+                            QJsonObject{{u"id"_s, id}, {u"first_name"_s, u"Iris"_s},
+                                        {u"addresses"_s, QJsonArray{QJsonObject{{u"id"_s, newUuid()}, {u"city"_s, city}}}}}}};
+    };
+    QVERIFY(m_world.applied(m_world.pushOne(m_shop, m_owner, clientA, seqA, u"customer.create"_s, create(customerA, u"Graz"_s))));
+    QVERIFY(m_world.applied(m_world.pushOne(m_shopB, m_owner, clientB, seqB, u"customer.create"_s, create(customerB, u"Linz"_s))));
+    const auto customerIn = [&](const QString &shop, const QString &id) {
+        return m_world.http->get(SyncTestWorld::shopPath(shop, u"/customers/"_s + id), m_owner);
+    };
+    const QJsonObject bBefore = customerIn(m_shopB, customerB).json;
+    QCOMPARE(bBefore.value(u"addresses").toArray().first().toObject().value(u"city").toString(), u"Linz"_s);
+
+    // Another client of shop A reads the feed up to now.
+    QString cursor;
+    m_world.pullAll(m_shop, m_staff, &cursor);
+
+    const QString office = newUuid();
+    const QJsonObject fields{{u"addresses"_s,
+                              QJsonArray{QJsonObject{{u"id"_s, office}, {u"company"_s, u"Atelier Iris"_s},
+                                                     {u"line1"_s, u"Murgasse 3"_s}, {u"city"_s, u"Graz"_s},
+                                                     {u"postal_code"_s, u"8010"_s}, {u"country_code"_s, u"AT"_s}}}}};
+    // Shop A's client names shop B's customer: there is no such customer in shop A.
+    QJsonObject result = m_world.pushOne(m_shop, m_owner, clientA, seqA, u"customer.patch"_s,
+                                         {{u"id"_s, customerB}, {u"base_version"_s, 1}, {u"fields"_s, fields}});
+    QCOMPARE(result.value(u"status").toString(), u"rejected"_s);
+    QCOMPARE(result.value(u"code").toString(), u"not_found.customer"_s);
+    // A caller who is no member of shop B cannot send it there either.
+    const QString staffClient = m_world.newClient(m_shop, m_staff);
+    const HttpResult foreign = m_world.push(m_shopB, m_staff, staffClient,
+                                            {SyncTestWorld::mutation(1, u"customer.patch"_s,
+                                                                     {{u"id"_s, customerB}, {u"base_version"_s, 1},
+                                                                      {u"fields"_s, fields}})});
+    QCOMPARE(foreign.status, 404);
+    QCOMPARE(foreign.errorCode(), u"not_found.shop"_s);
+    const QJsonObject bAfter = customerIn(m_shopB, customerB).json;
+    QCOMPARE(bAfter, bBefore);
+
+    // In its own shop the patch applies, and the feed carries the customer with its new list.
+    result = m_world.pushOne(m_shop, m_owner, clientA, seqA, u"customer.patch"_s,
+                             {{u"id"_s, customerA}, {u"base_version"_s, 1}, {u"fields"_s, fields}});
+    QVERIFY2(m_world.applied(result), qPrintable(m_world.error));
+    QCOMPARE(result.value(u"result").toObject().value(u"version").toInteger(), 2);
+    const QJsonArray changes = m_world.pullAll(m_shop, m_staff, &cursor);
+    QJsonObject fed;
+    for (const QJsonValue &change : changes) {
+        if (change.toObject().value(u"id").toString() == customerA)
+            fed = change.toObject();
+    }
+    QVERIFY2(!fed.isEmpty(), "the patched customer is not in the feed");
+    QCOMPARE(fed.value(u"version").toInteger(), 2);
+    const QJsonArray addresses = fed.value(u"data").toObject().value(u"addresses").toArray();
+    QCOMPARE(addresses.size(), 1);
+    QCOMPARE(addresses.first().toObject().value(u"id").toString(), office);
+    QCOMPARE(addresses.first().toObject().value(u"customer_id").toString(), customerA);
+    QCOMPARE(addresses.first().toObject().value(u"line1").toString(), u"Murgasse 3"_s);
+    QCOMPARE(customerIn(m_shop, customerA).json.value(u"addresses").toArray(), addresses);
 }
 
 void tst_SyncApi::changeFeedStaysConsistentWhileWritesHappen()

@@ -331,6 +331,48 @@ private slots:
         verifyVersionsAndLedgerUntouched();
     }
 
+    // customer.patch's addresses: checked as the server checks them (each address named), shown
+    // at once as the customer's whole new list, and a null is refused rather than read as none.
+    void customerPatchReplacesTheAddresses()
+    {
+        const QString customer = m_seed.customer;
+        const QString kept = doc(m_seed.customerRef()).value(u"addresses").toArray().first().toObject().value(u"id").toString();
+        const QString added = test::newId();
+        const auto patch = [&](const QJsonValue &addresses) {
+            return QJsonObject{{u"id"_s, customer}, {u"base_version"_s, 5},
+                               {u"fields"_s, QJsonObject{{u"addresses"_s, addresses}}}};
+        };
+        const QJsonArray list{QJsonObject{{u"id"_s, kept}, {u"customer_id"_s, customer}, {u"is_default"_s, true},
+                                          {u"line1"_s, u"5 rue Neuve"_s}, {u"city"_s, u"Nantes"_s},
+                                          {u"country_code"_s, u"FR"_s}},
+                              QJsonObject{{u"id"_s, added}, {u"company"_s, u"Atelier Bleu"_s}, {u"city"_s, u"Rennes"_s}}};
+        SK_VERIFY_OK(LocalMutations::validate(u"customer.patch"_s, patch(list)));
+        expectInvalid(u"customer.patch"_s,
+                      patch(QJsonArray{list.at(0), QJsonObject{{u"id"_s, added}, {u"country_code"_s, u"Bretagne"_s}}}),
+                      u"fields.addresses[1].country_code"_s);
+        expectInvalid(u"customer.patch"_s, patch(QJsonArray{QJsonObject{{u"city"_s, u"Rennes"_s}}}),
+                      u"fields.addresses[0].id"_s, u"validation.missing_field"_s);
+        expectInvalid(u"customer.patch"_s, patch(QJsonArray{list.at(0), list.at(0)}), u"fields.addresses[1].id"_s);
+        expectInvalid(u"customer.patch"_s,
+                      patch(QJsonArray{QJsonObject{{u"id"_s, added}, {u"customer_id"_s, m_seed.order}}}),
+                      u"fields.addresses[0].customer_id"_s);
+        expectInvalid(u"customer.patch"_s, patch(QJsonValue(QJsonValue::Null)), u"fields.addresses"_s);
+
+        SK_VERIFY_OK(apply(u"customer.patch"_s, patch(list)));
+        QJsonArray shown = doc(m_seed.customerRef()).value(u"addresses").toArray();
+        QCOMPARE(shown.size(), 2);
+        QCOMPARE(shown.at(0).toObject().value(u"id").toString(), kept);
+        QCOMPARE(shown.at(0).toObject().value(u"line1").toString(), u"5 rue Neuve"_s);
+        QCOMPARE(shown.at(1).toObject().value(u"id").toString(), added);
+        QCOMPARE(shown.at(1).toObject().value(u"customer_id").toString(), customer);
+        QCOMPARE(shown.at(1).toObject().value(u"company").toString(), u"Atelier Bleu"_s);
+        QCOMPARE(count("SELECT count(*) FROM customer_addresses"), 2); // the seed's other address is gone
+        SK_VERIFY_OK(apply(u"customer.patch"_s, patch(QJsonArray())));
+        QCOMPARE(doc(m_seed.customerRef()).value(u"addresses").toArray().size(), 0);
+        QCOMPARE(count("SELECT count(*) FROM customer_addresses"), 0);
+        verifyVersionsAndLedgerUntouched();
+    }
+
     void aPatchThatWouldTakeAKeyIsRefused()
     {
         const auto refused = apply(u"variant.patch"_s, {{u"id"_s, m_seed.variant1},

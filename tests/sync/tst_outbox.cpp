@@ -412,39 +412,6 @@ private slots:
         QCOMPARE(state->cursor, u"cursor-8"_s); // the feed position is the shop's, not the client's
     }
 
-    // A local edit with its outbox row is one durable transaction well under 5 ms. The machine is
-    // shared, so a bare one-row durable commit, timed in the same loop, is the peer: when the
-    // disk itself is slow, the edit may be as slow as that, but the outbox must not add much.
-    void aLocalEditCommitsQuickly()
-    {
-        QList<qint64> edits;
-        QList<qint64> bare;
-        QElapsedTimer timer;
-        for (int i = 0; i < 200; ++i) {
-            timer.start();
-            SK_VERIFY_OK(edit(u"inventory.adjust"_s, adjust(i % 2 ? m_seed.variant1 : m_seed.variant2, m_seed.location1, -1)));
-            edits.append(timer.nsecsElapsed() / 1000);
-            timer.start();
-            SK_VERIFY_OK(write<void>([&](SqliteDatabase &db) -> Result<void> {
-                SK_TRY_ASSIGN(s, db.cached("UPDATE locations SET updated_at = updated_at + 1 WHERE id = ?1"));
-                s->bind(1, m_seed.location2);
-                return s->exec();
-            }));
-            bare.append(timer.nsecsElapsed() / 1000);
-        }
-        std::sort(edits.begin(), edits.end());
-        std::sort(bare.begin(), bare.end());
-        const auto at = [](const QList<qint64> &sorted, int percent) { return sorted.at(sorted.size() * percent / 100); };
-        qInfo("local edit + outbox row, committed (synchronous=FULL): p50 %lld us, p95 %lld us; "
-              "a bare one-row commit: p50 %lld us, p95 %lld us",
-              at(edits, 50), at(edits, 95), at(bare, 50), at(bare, 95));
-        QVERIFY2(at(edits, 95) < 5000 || at(edits, 95) < 2 * at(bare, 95),
-                 qPrintable(u"p95 %1 us against %2 us for a bare commit"_s.arg(at(edits, 95)).arg(at(bare, 95))));
-        // Appending, snapshotting the base and applying the effect: well under a millisecond.
-        QVERIFY2(at(edits, 50) < at(bare, 50) + 1000,
-                 qPrintable(u"p50 %1 us against %2 us for a bare commit"_s.arg(at(edits, 50)).arg(at(bare, 50))));
-    }
-
     // Scenario 22: a backlog of 50,000 mutations. A batch is read by the seq key, skipping what
     // was acknowledged, and never loads more than it sends.
     void aLargeBacklogStaysCheap()
@@ -485,7 +452,21 @@ private slots:
         QCOMPARE(batch->first().seq, kRows - 99);
         qInfo("nextBatch over %d rows: %lld ms; behind %d acknowledged rows: %lld ms", kRows, firstMs, kRows - 100,
               afterAckMs);
-        QVERIFY2(firstMs < 50 && afterAckMs < 200, "nextBatch must not scale with the backlog");
+        // Not a timing assertion (the machine is shared; scripts/bench times the outbox): the
+        // batch is read through the index of unacknowledged rows, in seq order, never by a scan.
+        const QString plan = read([](SqliteDatabase &db) -> Result<QString> {
+            SK_TRY_ASSIGN(stmt, db.prepare("EXPLAIN QUERY PLAN SELECT seq FROM outbox o WHERE o.acked_at IS NULL "
+                                           "ORDER BY o.seq LIMIT 100"));
+            QString details;
+            for (;;) {
+                SK_TRY_ASSIGN(hasRow, stmt.step());
+                if (!hasRow)
+                    break;
+                details += stmt.text(3) + u'\n';
+            }
+            return details;
+        }).valueOr(QString());
+        QVERIFY2(plan.contains(u"USING INDEX outbox_unacked"_s) && !plan.contains(u"TEMP B-TREE"_s), qPrintable(plan));
 
         timer.restart();
         auto confirmed = m_temp->store->write(

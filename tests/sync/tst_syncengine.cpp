@@ -113,6 +113,89 @@ private slots:
         QCOMPARE(serverOnHand(s), 7);
     }
 
+    // A customer's addresses edited offline: shown at once, sent once with the next sync (which
+    // also brings a note someone else wrote meanwhile), and the server's document comes back
+    // through the feed to this clerk and to another one.
+    void offlineAddressEditReachesTheServerOnce()
+    {
+        Shop s = makeShop();
+        const QString customer = newUuid();
+        const QString home = newUuid();
+        QVERIFY(m_world.applied(serverPush(
+            s, u"customer.create"_s,
+            {{u"customer"_s, QJsonObject{{u"id"_s, customer}, {u"first_name"_s, u"Ines"_s}, {u"last_name"_s, u"Duarte"_s},
+                                         {u"addresses"_s, QJsonArray{QJsonObject{{u"id"_s, home}, {u"is_default"_s, true},
+                                                                                 {u"line1"_s, u"Rua Augusta 10"_s},
+                                                                                 {u"city"_s, u"Lisboa"_s},
+                                                                                 {u"country_code"_s, u"PT"_s}}}}}}})));
+        auto ana = clerk(s);
+        auto ben = clerk(s, u"ben@sync.test"_s);
+        QVERIFY2(ana->sync(), qPrintable(ana->error));
+        QVERIFY2(ben->sync(), qPrintable(ben->error));
+        const auto local = [&](SyncClerk &clerk) {
+            auto reader = clerk.store->openReader();
+            return reader.ok() ? CustomerRepository(**reader).customer(customer).valueOr(std::nullopt) : std::nullopt;
+        };
+        const auto onServer = [&] {
+            return m_world.http->get(SyncTestWorld::shopPath(s.id, u"/customers/"_s + customer), s.token).json;
+        };
+        QCOMPARE(local(*ana)->addresses.size(), 1);
+
+        // Offline: the home address moves and a shop address is added.
+        const QString atelier = newUuid();
+        const QJsonArray addresses{
+            QJsonObject{{u"id"_s, home}, {u"is_default"_s, true}, {u"line1"_s, u"Rua Augusta 12"_s},
+                        {u"city"_s, u"Lisboa"_s}, {u"postal_code"_s, u"1100-053"_s}, {u"country_code"_s, u"PT"_s}},
+            QJsonObject{{u"id"_s, atelier}, {u"company"_s, u"Duarte & Filhos"_s}, {u"line1"_s, u"Rua do Ouro 5"_s},
+                        {u"city"_s, u"Lisboa"_s}, {u"country_code"_s, u"PT"_s}}};
+        SK_VERIFY_OK(ana->editor->patchCustomer(customer, QJsonObject{{u"addresses"_s, addresses}}));
+        auto shown = local(*ana);
+        QCOMPARE(shown->addresses.size(), 2);
+        QCOMPARE(shown->addresses.at(0).line1, u"Rua Augusta 12"_s);
+        QCOMPARE(shown->addresses.at(1).company, u"Duarte & Filhos"_s);
+        QCOMPARE(ana->pending(), 1);
+        QCOMPARE(onServer().value(u"addresses"_s).toArray().size(), 1);
+        // Meanwhile someone else writes a note on the server.
+        QVERIFY(m_world.applied(serverPush(s, u"customer.patch"_s,
+                                           {{u"id"_s, customer}, {u"base_version"_s, 1},
+                                            {u"fields"_s, QJsonObject{{u"note"_s, u"Prefers the atelier."_s}}}})));
+
+        QVERIFY2(ana->sync(), qPrintable(ana->error));
+        QCOMPARE(ana->last.pushed, 1);
+        QCOMPARE(ana->last.applied, 1);
+        QCOMPARE(ana->last.duplicates, 0);
+        QCOMPARE(ana->pending(), 0);
+        QCOMPARE(ana->openIssues(), 0);
+        const QJsonObject server = onServer();
+        QCOMPARE(server.value(u"version"_s).toInteger(), 3); // created, noted, readdressed: applied once
+        const QJsonArray stored = server.value(u"addresses"_s).toArray();
+        QCOMPARE(stored.size(), 2);
+        QCOMPARE(stored.at(0).toObject().value(u"id"_s).toString(), home);
+        QCOMPARE(stored.at(0).toObject().value(u"postal_code"_s).toString(), u"1100-053"_s);
+        QCOMPARE(stored.at(1).toObject().value(u"id"_s).toString(), atelier);
+        QCOMPARE(server.value(u"note"_s).toString(), u"Prefers the atelier."_s);
+        // Nothing is sent again.
+        QVERIFY2(ana->sync(), qPrintable(ana->error));
+        QCOMPARE(ana->last.pushed, 0);
+        QCOMPARE(onServer().value(u"version"_s).toInteger(), 3);
+
+        // Both clerks now hold the server's document: its version, its note, the new addresses.
+        QVERIFY2(ben->sync(), qPrintable(ben->error));
+        for (SyncClerk *clerk : {ana.get(), ben.get()}) {
+            const auto c = local(*clerk);
+            QVERIFY(c);
+            QCOMPARE(c->version, 3);
+            QCOMPARE(c->note, u"Prefers the atelier."_s);
+            QCOMPARE(c->addresses.size(), 2);
+            QCOMPARE(c->addresses.at(0).id, home);
+            QCOMPARE(c->addresses.at(0).line1, u"Rua Augusta 12"_s);
+            QVERIFY(c->addresses.at(0).isDefault);
+            QCOMPARE(c->addresses.at(1).id, atelier);
+            QCOMPARE(c->addresses.at(1).customerId, customer);
+            QCOMPARE(c->addresses.at(1).line1, u"Rua do Ouro 5"_s);
+        }
+    }
+
     // Scenario 12: two offline clerks each sell 3 of 10.
     void twoOfflineClerksBothCount()
     {

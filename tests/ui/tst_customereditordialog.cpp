@@ -2,6 +2,7 @@
 #include "demoshop.h"
 #include "storage/customerrepository.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
@@ -37,6 +38,18 @@ private:
         QTest::keyClicks(editor, text);
         QTest::keyClick(editor, Qt::Key_Return);
         QTRY_COMPARE(table->item(row, column)->text(), text); // the delegate commits on its next turn
+    }
+
+    // Replaces a cell's text as a user does: edit, select all, type.
+    static void replaceCell(QTableWidget *table, int row, int column, const QString &text)
+    {
+        table->setCurrentCell(row, column);
+        QTest::keyClick(table, Qt::Key_F2);
+        QWidget *editor = QApplication::focusWidget();
+        QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(editor, text);
+        QTest::keyClick(editor, Qt::Key_Return);
+        QTRY_COMPARE(table->item(row, column)->text(), text);
     }
 
 private slots:
@@ -92,7 +105,6 @@ private slots:
         QVERIFY(QTest::qWaitForWindowActive(&dialog));
         QVERIFY(dialog.isEditing());
         QCOMPARE(dialog.emailEdit()->text(), before->email);
-        QVERIFY(!dialog.addAddressButton()->isVisible()); // customer.patch takes no addresses
         dialog.lastNameEdit()->selectAll();
         QTest::keyClicks(dialog.lastNameEdit(), u"Delacroix"_s);
         dialog.phoneEdit()->clear();
@@ -104,6 +116,7 @@ private slots:
         QCOMPARE(fields.value(u"last_name").toString(), u"Delacroix"_s);
         QCOMPARE(fields.contains(u"email"), false);
         QCOMPARE(fields.contains(u"first_name"), false);
+        QCOMPARE(fields.contains(u"addresses"), false); // untouched: not sent
         const auto after = read(id);
         QCOMPARE(after->lastName, u"Delacroix"_s);
         QCOMPARE(after->firstName, before->firstName);
@@ -112,6 +125,96 @@ private slots:
             QVERIFY(fields.value(u"phone").isNull());
             QVERIFY(after->phone.isEmpty());
         }
+    }
+
+    void editsAddRemoveAndKeepTheAddresses()
+    {
+        const QString id = test::sqlText(store(), "SELECT customer_id FROM customer_addresses GROUP BY customer_id "
+                                                  "HAVING count(*) = 1 ORDER BY min(rid) LIMIT 1");
+        QVERIFY(!id.isEmpty());
+        const Customer before = *read(id);
+        const QString homeId = before.addresses.first().id;
+        {
+            CustomerEditorDialog dialog(store(), id);
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowActive(&dialog));
+            QTableWidget *table = dialog.addressTable();
+            QCOMPARE(table->rowCount(), 1);
+            QCOMPARE(table->item(0, CustomerEditorDialog::CityColumn)->text(), before.addresses.first().city);
+            QVERIFY(dialog.addAddressButton()->isVisible() && dialog.addAddressButton()->isEnabled());
+            // The existing address moves; a second one is added.
+            replaceCell(table, 0, CustomerEditorDialog::Line1Column, u"3 quai Saint-Antoine"_s);
+            replaceCell(table, 0, CustomerEditorDialog::CityColumn, u"Annecy"_s);
+            QTest::mouseClick(dialog.addAddressButton(), Qt::LeftButton);
+            QCOMPARE(table->rowCount(), 2);
+            QCOMPARE(table->currentRow(), 1);
+            typeCell(table, 1, CustomerEditorDialog::CompanyColumn, u"Atelier Delorme"_s);
+            typeCell(table, 1, CustomerEditorDialog::Line1Column, u"8 rue Royale"_s);
+            typeCell(table, 1, CustomerEditorDialog::CityColumn, u"Geneve"_s);
+            typeCell(table, 1, CustomerEditorDialog::CountryColumn, u"ch"_s);
+            dialog.okButton()->click();
+
+            QVERIFY2(dialog.queuedEdit().has_value(), qPrintable(dialog.errorText()));
+            QCOMPARE(dialog.queuedEdit()->name, u"customer.patch"_s);
+            const QJsonObject fields =
+                QJsonDocument::fromJson(dialog.queuedEdit()->args).object().value(u"fields").toObject();
+            QCOMPARE(fields.keys(), QStringList{u"addresses"_s}); // only what changed
+            QCOMPARE(fields.value(u"addresses").toArray().size(), 2);
+        }
+        Customer after = *read(id);
+        QCOMPARE(after.addresses.size(), 2);
+        QCOMPARE(after.addresses.at(0).id, homeId); // the same address, edited
+        QCOMPARE(after.addresses.at(0).line1, u"3 quai Saint-Antoine"_s);
+        QCOMPARE(after.addresses.at(0).city, u"Annecy"_s);
+        QCOMPARE(after.addresses.at(0).postalCode, before.addresses.first().postalCode);
+        QVERIFY(after.addresses.at(0).isDefault);
+        QCOMPARE(after.addresses.at(1).company, u"Atelier Delorme"_s);
+        QCOMPARE(after.addresses.at(1).countryCode, u"CH"_s);
+        QVERIFY(!after.addresses.at(1).isDefault);
+        const QString atelierId = after.addresses.at(1).id;
+        QVERIFY(!atelierId.isEmpty() && atelierId != homeId);
+        QCOMPARE(after.firstName, before.firstName);
+
+        // Removing the first address makes the other one the default.
+        {
+            CustomerEditorDialog dialog(store(), id);
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowActive(&dialog));
+            QCOMPARE(dialog.addressTable()->rowCount(), 2);
+            dialog.addressTable()->setCurrentCell(0, CustomerEditorDialog::CityColumn);
+            QTest::mouseClick(dialog.removeAddressButton(), Qt::LeftButton);
+            QCOMPARE(dialog.addressTable()->rowCount(), 1);
+            dialog.okButton()->click();
+            QVERIFY2(dialog.queuedEdit().has_value(), qPrintable(dialog.errorText()));
+        }
+        after = *read(id);
+        QCOMPARE(after.addresses.size(), 1);
+        QCOMPARE(after.addresses.first().id, atelierId);
+        QVERIFY(after.addresses.first().isDefault);
+        QCOMPARE(test::sqlInt(store(), "SELECT count(*) FROM customer_addresses WHERE id = '" + homeId.toUtf8() + "'"), 0);
+    }
+
+    void aBadAddressIsNamedInItsOwnRow()
+    {
+        const QString id = test::sqlText(store(), "SELECT customer_id FROM customer_addresses ORDER BY rid DESC LIMIT 1");
+        const qint64 queued = test::sqlInt(store(), "SELECT count(*) FROM outbox");
+        CustomerEditorDialog dialog(store(), id);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowActive(&dialog));
+        QTableWidget *table = dialog.addressTable();
+        const int rows = table->rowCount();
+        dialog.addAddress(); // left blank: skipped, so the bad address is the next one sent
+        dialog.addAddress();
+        typeCell(table, rows + 1, CustomerEditorDialog::CityColumn, u"Bern"_s);
+        typeCell(table, rows + 1, CustomerEditorDialog::CountryColumn, u"Suisse"_s);
+        dialog.okButton()->click();
+        QVERIFY(dialog.isVisible());
+        QVERIFY2(dialog.errorText().contains(u"Address %1,"_s.arg(rows + 2)) && dialog.errorText().contains(u"SUISSE"_s),
+                 qPrintable(dialog.errorText()));
+        QCOMPARE(table->currentRow(), rows + 1);
+        QCOMPARE(table->currentColumn(), int(CustomerEditorDialog::CountryColumn));
+        QVERIFY(!dialog.queuedEdit());
+        QCOMPARE(test::sqlInt(store(), "SELECT count(*) FROM outbox"), queued);
     }
 
     void savingNothingChangedQueuesNothing()

@@ -6,6 +6,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QFont>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -73,7 +74,7 @@ private slots:
         QCOMPARE(reset.size(), 1);
         QCOMPARE(model.sortColumn(), int(CustomerListModel::CreatedColumn));
 
-        const QString plan = test::queryPlan(store(), CustomerListModel::keysSql(false, CustomerListModel::NameColumn,
+        const QString plan = test::queryPlan(store(), CustomerListModel::keysSql(false, false, CustomerListModel::NameColumn,
                                                                                  SortOrder::Ascending));
         QVERIFY2(plan.contains(u"customers_name"_s) && !plan.contains(u"TEMP B-TREE"_s), qPrintable(plan));
     }
@@ -127,6 +128,70 @@ private slots:
         model.setSearchText(u"qqqqzzzz"_s);
         QVERIFY(test::waitForRows(model));
         QCOMPARE(model.rowCount(), 0);
+    }
+
+    void filtersByOneTagThroughItsIndex()
+    {
+        CustomerListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        SK_VERIFY_OK(model.open(store()));
+        QVERIFY(test::waitForRows(model));
+        const qint64 everyone = model.rowCount();
+        // The reference reads every customer's tags text, as the index must not.
+        const QByteArray newsletter = "instr(',' || lower(replace(tags, ' ', '')) || ',', ',newsletter,') > 0";
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        model.setTagFilter(u" Newsletter "_s);
+        QVERIFY(test::waitForRows(model));
+        QCOMPARE(reset.size(), 1);
+        QCOMPARE(model.tagFilter(), u"Newsletter"_s);
+        const QStringList ids = test::modelColumn(model, 0, CustomerListModel::IdRole);
+        QVERIFY(ids.size() > 10 && ids.size() < everyone);
+        QCOMPARE(ids, test::sqlColumn(store(), "SELECT id FROM customers WHERE " + newsletter
+                                                   + " ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, rid"));
+        model.sort(CustomerListModel::CreatedColumn, Qt::DescendingOrder);
+        QVERIFY(test::waitForRows(model));
+        QCOMPARE(test::modelColumn(model, 0, CustomerListModel::IdRole),
+                 test::sqlColumn(store(), "SELECT id FROM customers WHERE " + newsletter + " ORDER BY created_at DESC, rid DESC"));
+        model.sort(CustomerListModel::NameColumn, Qt::AscendingOrder);
+        QVERIFY(test::waitForRows(model));
+
+        // With a search: the customers that match both.
+        const QString last = test::sqlText(store(), "SELECT last_name FROM customers WHERE " + newsletter
+                                                         + " AND last_name GLOB '[A-Z][a-z]*' AND last_name NOT GLOB '*[^A-Za-z]*' "
+                                                           "ORDER BY rid LIMIT 1");
+        model.setSearchText(last);
+        QVERIFY(test::waitForRows(model));
+        QVERIFY(model.rowCount() >= 1);
+        for (int row = 0; row < model.rowCount(); ++row)
+            QVERIFY2(model.customerAt(row)->tags.contains(u"newsletter"_s, Qt::CaseInsensitive), qPrintable(model.customerAt(row)->tags));
+        model.setTagFilter(u"qqqq-no-such-tag"_s);
+        QVERIFY(test::waitForRows(model));
+        QCOMPARE(model.rowCount(), 0);
+        model.setSearchText({});
+        QVERIFY(test::waitForRows(model));
+        QCOMPARE(model.rowCount(), 0);
+
+        // A tag given in an edit is found at the next reload, in any case.
+        const QString id = test::sqlText(store(), "SELECT id FROM customers WHERE tags = '' ORDER BY rid LIMIT 1");
+        SK_VERIFY_OK(ShopEditor(store()).patchCustomer(id, QJsonObject{{u"tags"_s, u"Trade Fair 2025, vip"_s}}));
+        model.setTagFilter(u"trade fair 2025"_s);
+        QVERIFY(test::waitForRows(model));
+        QCOMPARE(test::modelColumn(model, 0, CustomerListModel::IdRole), QStringList{id});
+        QVERIFY(model.tags().value().contains(u"trade fair 2025"_s));
+        model.setTagFilter({});
+        QVERIFY(test::waitForRows(model));
+        QCOMPARE(model.rowCount(), everyone);
+
+        // The tagged rids come from the tag's range of customer_tags, never a scan of customers.
+        for (bool search : {false, true}) {
+            for (int column : {int(CustomerListModel::NameColumn), int(CustomerListModel::CreatedColumn)}) {
+                const QString plan = test::queryPlan(store(), CustomerListModel::keysSql(search, true, column,
+                                                                                         SortOrder::Ascending));
+                static const QRegularExpression fullScan(u"^SCAN (c|t)( |$)"_s, QRegularExpression::MultilineOption);
+                QVERIFY2(!plan.contains(fullScan), qPrintable(plan));
+                QVERIFY2(plan.contains(u"t USING PRIMARY KEY"_s) || plan.contains(u"t USING COVERING"_s), qPrintable(plan));
+            }
+        }
     }
 
     void marksCustomersWithUnsyncedEdits()

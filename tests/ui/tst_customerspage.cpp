@@ -6,12 +6,14 @@
 #include "demoshop.h"
 
 #include <QAction>
+#include <QCompleter>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSet>
+#include <QStringListModel>
 #include <QTableView>
 #include <QTest>
 #include <QTreeWidget>
@@ -91,6 +93,54 @@ private slots:
         QCOMPARE(page.detailView()->customerId(), id); // still selected
         QCOMPARE(test::sqlText(store(), "SELECT tags FROM customers WHERE id = '" + id.toUtf8() + "'"), u"vip"_s);
         QCOMPARE(page.detailView()->tagsLabel()->text(), u"vip"_s);
+    }
+
+    void filtersByTagAsTheUserTypesIt()
+    {
+        CustomersPage page;
+        page.setShop(&store(), u"staff"_s);
+        QVERIFY(test::showActive(page));
+        QVERIFY(test::waitForRows(*page.model()));
+        const int everyone = page.model()->rowCount();
+        const qint64 vips = test::sqlInt(store(), "SELECT count(*) FROM customers "
+                                                  "WHERE instr(',' || lower(replace(tags, ' ', '')) || ',', ',vip,') > 0");
+        QVERIFY(vips > 0 && vips < everyone);
+
+        // The shop's tags are offered as the user types.
+        QCompleter *completer = page.tagFilter()->completer();
+        QVERIFY(completer);
+        auto *choices = qobject_cast<QStringListModel *>(completer->model());
+        QVERIFY(choices);
+        const QStringList offered = choices->stringList();
+        QVERIFY2(offered.contains(u"vip"_s) && offered.contains(u"newsletter"_s), qPrintable(offered.join(u", "_s)));
+
+        // Alt+A goes to the filter (its label's mnemonic); Enter applies it, whatever its case.
+        page.table()->setFocus();
+        QTest::keyClick(page.table(), Qt::Key_A, Qt::AltModifier);
+        QVERIFY(page.tagFilter()->hasFocus());
+        QTest::keyClicks(page.tagFilter(), u"VIP"_s);
+        QTest::keyClick(page.tagFilter(), Qt::Key_Return);
+        QVERIFY(test::waitForRows(*page.model()));
+        QCOMPARE(page.model()->rowCount(), int(vips));
+        for (int row = 0; row < page.model()->rowCount(); ++row)
+            QVERIFY(page.model()->customerAt(row)->tags.contains(u"vip"_s, Qt::CaseInsensitive));
+        QVERIFY2(page.findChild<QLabel *>(u"customerSummary"_s)->text().contains(QString::number(vips)),
+                 qPrintable(page.findChild<QLabel *>(u"customerSummary"_s)->text()));
+
+        // Opening a customer the filter hides clears it; so does the field's clear button.
+        const QString plain = test::sqlText(store(), "SELECT id FROM customers WHERE tags = '' ORDER BY rid LIMIT 1");
+        QVERIFY(page.openRecord(plain));
+        QVERIFY(test::waitForRows(*page.model()));
+        QCOMPARE(page.detailView()->customerId(), plain);
+        QVERIFY(page.tagFilter()->text().isEmpty());
+        QCOMPARE(page.model()->rowCount(), everyone);
+        QTest::keyClicks(page.tagFilter(), u"newsletter"_s);
+        QTest::keyClick(page.tagFilter(), Qt::Key_Return);
+        QVERIFY(test::waitForRows(*page.model()));
+        QVERIFY(page.model()->rowCount() < everyone);
+        page.tagFilter()->clear();
+        QVERIFY(test::waitForRows(*page.model()));
+        QCOMPARE(page.model()->rowCount(), everyone);
     }
 
     void opensARecordAndLinksToOrders()

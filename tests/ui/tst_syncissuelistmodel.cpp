@@ -244,6 +244,40 @@ private slots:
         QCOMPARE(reloaded.size(), 1);
         QCOMPARE(reloaded.first().first().toInt(), 0);
     }
+
+    // Both sides replace a customer's addresses: the conflict counts the addresses rather than
+    // showing their JSON.
+    void anAddressConflictCountsTheAddresses()
+    {
+        const QString customer = newUuid();
+        const auto address = [](const QString &city) {
+            return QJsonObject{{u"id"_s, newUuid()}, {u"city"_s, city}, {u"country_code"_s, u"DE"_s}};
+        };
+        QVERIFY(m_world.applied(m_shop.push(m_world, u"customer.create"_s,
+                                            {{u"customer"_s, QJsonObject{{u"id"_s, customer}, {u"first_name"_s, u"Jana"_s}}}})));
+        QVERIFY2(m_ana->sync(), qPrintable(m_ana->error));
+        QVERIFY(m_world.applied(m_shop.push(m_world, u"customer.patch"_s,
+                                            {{u"id"_s, customer}, {u"base_version"_s, 1},
+                                             {u"fields"_s, QJsonObject{{u"addresses"_s, QJsonArray{address(u"Bonn"_s)}}}}})));
+        SK_VERIFY_OK(m_ana->editor->patchCustomer(
+            customer, QJsonObject{{u"addresses"_s, QJsonArray{address(u"Köln"_s), address(u"Aachen"_s)}}}));
+        QVERIFY2(m_ana->sync(), qPrintable(m_ana->error));
+
+        SyncIssueListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        SK_VERIFY_OK(model.open(*m_ana->store));
+        int row = -1;
+        for (int r = 0; r < model.rowCount(); ++r) {
+            if (model.issueAt(r).entity.id == customer)
+                row = r;
+        }
+        QVERIFY(row >= 0);
+        QCOMPARE(model.issueAt(row).kind, u"conflict"_s);
+        const QString tried = cell(model, row, SyncIssueListModel::TriedColumn);
+        QVERIFY2(tried.contains(u"2 address"_s) && !tried.contains(u"Aachen"_s), qPrintable(tried));
+        const QString theirs = cell(model, row, SyncIssueListModel::ReasonColumn, Qt::ToolTipRole);
+        QVERIFY2(theirs.contains(u"1 address"_s) && !theirs.contains(u"Bonn"_s), qPrintable(theirs));
+    }
 };
 
 QTEST_MAIN(tst_SyncIssueListModel)

@@ -2,6 +2,7 @@
 
 #include "common/messagelabel.h"
 #include "domain/mutationlimits.h"
+#include "domain/recordjson.h"
 #include "local/shopeditor.h"
 #include "storage/customerrepository.h"
 #include "storage/shopstore.h"
@@ -13,6 +14,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
@@ -39,6 +41,9 @@ constexpr AddressField kAddressFields[CustomerEditorDialog::AddressColumnCount] 
     {u"name", 255},        {u"company", 255}, {u"line1", 255},   {u"line2", 255},       {u"city", 255},
     {u"province", 255},    {u"postal_code", 32}, {u"country_code", 2}, {u"phone", 32},
 };
+
+// Where an address row keeps the id of the address it shows (on its first cell).
+constexpr int kAddressIdRole = Qt::UserRole + 1;
 
 constexpr qsizetype kEmailLength = 254;
 constexpr qsizetype kPhoneLength = 32;
@@ -126,12 +131,8 @@ CustomerEditorDialog::CustomerEditorDialog(ShopStore &store, const QString &cust
         fill(*m_original);
     }
     m_ok->setEnabled(isEditing());
-    // customer.patch takes no addresses: show them, but do not offer an edit that cannot be sent.
-    m_addresses->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_addAddress->hide();
-    m_removeAddress->hide();
-    m_addressNote->setText(tr("Addresses are set when a customer is created; they cannot be changed here yet."));
-    m_addressNote->show();
+    m_addAddress->setEnabled(isEditing());
+    m_removeAddress->setEnabled(isEditing());
     m_firstName->setFocus(Qt::OtherFocusReason);
 }
 
@@ -222,6 +223,8 @@ void CustomerEditorDialog::fill(const Customer &customer)
         m_addresses->insertRow(row);
         for (int column = 0; column < AddressColumnCount; ++column)
             m_addresses->setItem(row, column, new QTableWidgetItem(addressValue(address, column)));
+        // The id goes with the row, so an edited address stays the same address.
+        m_addresses->item(row, NameColumn)->setData(kAddressIdRole, address.id);
     }
 }
 
@@ -246,11 +249,12 @@ QString CustomerEditorDialog::errorText() const
     return m_error->message();
 }
 
-QList<CustomerAddress> CustomerEditorDialog::addressesFromForm() const
+QList<CustomerEditorDialog::FormAddress> CustomerEditorDialog::addressesFromForm() const
 {
-    QList<CustomerAddress> addresses;
+    QList<FormAddress> addresses;
     for (int row = 0; row < m_addresses->rowCount(); ++row) {
-        CustomerAddress address;
+        FormAddress typed;
+        typed.row = row;
         bool empty = true;
         for (int column = 0; column < AddressColumnCount; ++column) {
             const QTableWidgetItem *item = m_addresses->item(row, column);
@@ -258,14 +262,34 @@ QList<CustomerAddress> CustomerEditorDialog::addressesFromForm() const
             if (column == CountryColumn)
                 value = value.toUpper();
             empty = empty && value.isEmpty();
-            setAddressValue(address, column, value);
+            setAddressValue(typed.address, column, value);
         }
         if (empty)
-            continue; // a row added and left blank
-        address.isDefault = addresses.isEmpty();
-        addresses << address;
+            continue; // a row added and left blank, or an address emptied: not kept
+        if (const QTableWidgetItem *first = m_addresses->item(row, NameColumn))
+            typed.address.id = first->data(kAddressIdRole).toString();
+        typed.address.isDefault = addresses.isEmpty();
+        addresses << typed;
     }
     return addresses;
+}
+
+bool CustomerEditorDialog::addressesChanged(const QList<CustomerAddress> &addresses) const
+{
+    // Compared without is_default: the form makes the first address the default, which a
+    // customer whose addresses came without one would otherwise count as a change.
+    const QList<CustomerAddress> before = m_original ? m_original->addresses : QList<CustomerAddress>();
+    if (addresses.size() != before.size())
+        return true;
+    for (qsizetype i = 0; i < addresses.size(); ++i) {
+        if (addresses.at(i).id != before.at(i).id)
+            return true;
+        for (int column = 0; column < AddressColumnCount; ++column) {
+            if (addressValue(addresses.at(i), column) != addressValue(before.at(i), column))
+                return true;
+        }
+    }
+    return false;
 }
 
 Customer CustomerEditorDialog::customerFromForm() const
@@ -279,8 +303,9 @@ Customer CustomerEditorDialog::customerFromForm() const
     c.phone = phone.isEmpty() ? QString() : phone;
     c.tags = normalizedTags(m_tags->text());
     c.note = m_note->toPlainText().trimmed();
-    if (!isEditing())
-        c.addresses = addressesFromForm();
+    c.addresses.clear();
+    for (const FormAddress &typed : addressesFromForm())
+        c.addresses << typed.address;
     return c;
 }
 
@@ -298,8 +323,11 @@ Result<void> CustomerEditorDialog::validate() const
         return invalid(u"tags"_s, tr("Tags: at most %1 characters in all.").arg(kTagsLength));
     if (c.note.size() > MutationLimits::NoteLength)
         return invalid(u"note"_s, tr("Note: at most %1 characters.").arg(MutationLimits::NoteLength));
-    for (qsizetype i = 0; i < c.addresses.size(); ++i) {
-        const CustomerAddress &a = c.addresses.at(i);
+    // The field path counts the addresses sent; the message names the row the user sees.
+    const QList<FormAddress> typed = addressesFromForm();
+    for (qsizetype i = 0; i < typed.size(); ++i) {
+        const CustomerAddress &a = typed.at(i).address;
+        const int shownRow = typed.at(i).row + 1;
         for (int column = 0; column < AddressColumnCount; ++column) {
             const QString value = addressValue(a, column);
             const QString field = u"addresses[%1].%2"_s.arg(i).arg(QString::fromUtf16(kAddressFields[column].name));
@@ -308,12 +336,12 @@ Result<void> CustomerEditorDialog::validate() const
             if (badCountry) {
                 return invalid(field, tr("Address %1, Country: \u201C%2\u201D is not a two-letter country code "
                                          "(such as FR or US).")
-                                          .arg(i + 1)
+                                          .arg(shownRow)
                                           .arg(value));
             }
             if (value.size() > kAddressFields[column].maxLength) {
                 return invalid(field, tr("Address %1, %2: at most %3 characters.")
-                                          .arg(i + 1)
+                                          .arg(shownRow)
                                           .arg(addressColumnLabel(column))
                                           .arg(kAddressFields[column].maxLength));
             }
@@ -348,6 +376,16 @@ Result<OutboxEntry> CustomerEditorDialog::save()
         fields.insert(u"tags", c.tags);
     if (c.note != o.note)
         fields.insert(u"note", c.note);
+    if (addressesChanged(c.addresses)) {
+        QJsonArray addresses; // the whole new list: customer.patch replaces the addresses
+        for (CustomerAddress address : c.addresses) {
+            if (address.id.isEmpty())
+                address.id = UuidV7::toText(UuidV7::create());
+            address.customerId = o.id;
+            addresses.append(RecordJson::toJson(address));
+        }
+        fields.insert(u"addresses", addresses);
+    }
     if (fields.isEmpty())
         return makeError(u"ui.unchanged"_s, {});
     return editor.patchCustomer(o.id, fields);
@@ -393,9 +431,14 @@ void CustomerEditorDialog::showError(const Error &error)
     const auto match = addressPath.match(error.detail);
     if (!match.hasMatch())
         return;
+    // The path counts the addresses sent, which skip blank rows: find the row it was typed in.
+    const QList<FormAddress> typed = addressesFromForm();
+    const qsizetype index = match.captured(1).toInt();
+    if (index < 0 || index >= typed.size())
+        return;
     for (int column = 0; column < AddressColumnCount; ++column) {
         if (match.captured(2) == QString::fromUtf16(kAddressFields[column].name))
-            m_addresses->setCurrentCell(match.captured(1).toInt(), column);
+            m_addresses->setCurrentCell(typed.at(index).row, column);
     }
 }
 

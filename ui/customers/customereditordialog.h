@@ -19,11 +19,10 @@ namespace sk {
 class MessageLabel;
 class ShopStore;
 
-// Create or edit a customer: names, email, phone, tags, note, and (when creating) addresses.
-// Queued as customer.create, or customer.patch of the changed fields only. Problems name the
-// field and put the focus on it; the dialog stays open until the edit is queued.
-// The contract's customer.patch takes no addresses, so an existing customer's addresses are
-// shown read-only.
+// Create or edit a customer: names, email, phone, tags, note and addresses (add, edit, remove;
+// the first is the default). Queued as customer.create, or customer.patch of the changed
+// fields only (the addresses as a whole list, keeping each existing address's id). Problems
+// name the field and put the focus on it; the dialog stays open until the edit is queued.
 class CustomerEditorDialog : public QDialog
 {
     Q_OBJECT
@@ -63,9 +62,18 @@ public slots:
 
 private:
     void build();
+    // An address as typed, and the table row it was typed in (blank rows are skipped).
+    struct FormAddress
+    {
+        CustomerAddress address; // id: the existing address's, or empty for a new one
+        int row = -1;
+    };
+
     void fill(const Customer &customer);
     Customer customerFromForm() const;
-    QList<CustomerAddress> addressesFromForm() const;
+    QList<FormAddress> addressesFromForm() const;
+    // True when the table holds other addresses, or in another order, than the customer had.
+    bool addressesChanged(const QList<CustomerAddress> &addresses) const;
     // The first problem with the form, its detail naming the field (as the contract does).
     Result<void> validate() const;
     Result<OutboxEntry> save();

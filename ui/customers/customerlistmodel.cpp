@@ -1,6 +1,7 @@
 #include "customerlistmodel.h"
 
 #include "common/unsyncedsql.h"
+#include "storage/customerrepository.h"
 #include "storage/ftsquery.h"
 #include "storage/sqlitedatabase.h"
 
@@ -23,8 +24,8 @@ CustomerListModel::CustomerListModel(QObject *parent)
 {
 }
 
-// Parameters: ?1 FTS query, ?2 limit.
-QByteArray CustomerListModel::keysSql(bool search, int sortColumn, SortOrder order)
+// Parameters: ?1 FTS query, ?2 limit, ?3 tag (CustomerRepository::tagKey).
+QByteArray CustomerListModel::keysSql(bool search, bool tagged, int sortColumn, SortOrder order)
 {
     const QByteArray dir = order == SortOrder::Ascending ? " ASC" : " DESC";
     const bool byName = sortColumn != CreatedColumn;
@@ -32,30 +33,43 @@ QByteArray CustomerListModel::keysSql(bool search, int sortColumn, SortOrder ord
                                       : "c.created_at" + dir;
     if (search) {
         // The first matches, then sorted: a broad prefix stops at the limit instead of
-        // sorting every match.
-        return "SELECT c.rid FROM (SELECT rowid AS r FROM customer_search WHERE customer_search MATCH ?1 LIMIT ?2) m "
-               "CROSS JOIN customers c ON c.rid = m.r ORDER BY "
+        // sorting every match. A tag is checked per match, before the limit counts it.
+        const QByteArray tag = tagged ? " AND EXISTS (SELECT 1 FROM customer_tags t WHERE t.tag = ?3 "
+                                        "AND t.customer_rid = customer_search.rowid)"
+                                      : QByteArray();
+        return "SELECT c.rid FROM (SELECT rowid AS r FROM customer_search WHERE customer_search MATCH ?1" + tag
+            + " LIMIT ?2) m CROSS JOIN customers c ON c.rid = m.r ORDER BY " + orderBy + ", c.rid" + dir;
+    }
+    if (tagged) {
+        // The tagged customers from the tag's index range, then sorted: the cost follows the
+        // tag's customers, never the shop's (walking the name index and checking each
+        // customer's tag is several times slower even for a tag every other customer has).
+        return "SELECT c.rid FROM customer_tags t CROSS JOIN customers c ON c.rid = t.customer_rid "
+               "WHERE t.tag = ?3 ORDER BY "
             + orderBy + ", c.rid" + dir;
     }
     return "SELECT c.rid FROM customers c INDEXED BY " + QByteArray(byName ? "customers_name" : "customers_created")
         + " ORDER BY " + orderBy + ", c.rid" + dir;
 }
 
-Result<WindowedKeys> CustomerListModel::readKeys(SqliteDatabase &db, const QString &search, int sortColumn,
-                                                 SortOrder order)
+Result<WindowedKeys> CustomerListModel::readKeys(SqliteDatabase &db, const QString &search, const QString &tag,
+                                                 int sortColumn, SortOrder order)
 {
     const QString match = FtsQuery::prefixQuery(search);
-    SK_TRY_ASSIGN(stmt, db.prepare(keysSql(!match.isEmpty(), sortColumn, order)));
+    const QString tagKey = CustomerRepository::tagKey(tag);
+    SK_TRY_ASSIGN(stmt, db.prepare(keysSql(!match.isEmpty(), !tagKey.isEmpty(), sortColumn, order)));
     if (!match.isEmpty())
         stmt.bind(1, match).bind(2, SearchLimit + 1);
+    if (!tagKey.isEmpty())
+        stmt.bind(3, tagKey);
     return WindowedRows<CustomerRow>::readKeys(stmt, match.isEmpty() ? -1 : SearchLimit);
 }
 
 StoreListModel::LoadJob CustomerListModel::loadJob()
 {
     return makeLoadJob<WindowedKeys>(
-        [search = m_search, column = sortColumn(), order = sortDirection()](SqliteDatabase &db) {
-            return readKeys(db, search, column, order);
+        [search = m_search, tag = m_tag, column = sortColumn(), order = sortDirection()](SqliteDatabase &db) {
+            return readKeys(db, search, tag, column, order);
         },
         [this](WindowedKeys keys) {
             m_capped = keys.capped;
@@ -116,6 +130,22 @@ void CustomerListModel::setSearchText(const QString &text)
         return;
     m_search = trimmed;
     reloadIfOpen();
+}
+
+void CustomerListModel::setTagFilter(const QString &tag)
+{
+    const QString trimmed = tag.trimmed();
+    if (trimmed == m_tag)
+        return;
+    m_tag = trimmed;
+    reloadIfOpen();
+}
+
+Result<QStringList> CustomerListModel::tags() const
+{
+    if (!db())
+        return QStringList();
+    return CustomerRepository(*db()).tags();
 }
 
 std::optional<CustomerRow> CustomerListModel::customerAt(int row) const

@@ -5,6 +5,7 @@
 #include "storage/keysetpage.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -26,10 +27,11 @@ struct CustomerRow
 };
 
 // The customer list over the local store, fast at a million customers: the rids come from an
-// index in sort order (name or created) or from the customer search index, read on a pool
-// thread (a million in name order take a fraction of a second warm, seconds cold), and rows,
-// with their order count and spending (read from the orders table through orders_customer),
-// are read for the visible window only (WindowedRows).
+// index in sort order (name or created), from the customer search index, or from the tag
+// index (customer_tags, then sorted: only the tagged customers are read), on a pool thread (a
+// million in name order take a fraction of a second warm, seconds cold), and rows, with their
+// order count and spending (read from the orders table through orders_customer), are read for
+// the visible window only (WindowedRows).
 class CustomerListModel : public StoreListModel
 {
     Q_OBJECT
@@ -48,6 +50,11 @@ public:
     void setSearchText(const QString &text);
     QString searchText() const { return m_search; }
     bool isSearchCapped() const { return m_capped; }
+    // One tag, whole, case-insensitive ("vip" lists the customers tagged "VIP"); empty lists everyone.
+    void setTagFilter(const QString &tag);
+    QString tagFilter() const { return m_tag; }
+    // The shop's customer tags (lower case, sorted), to offer as filters.
+    Result<QStringList> tags() const;
 
     std::optional<CustomerRow> customerAt(int row) const;
     QString idAt(int row) const;
@@ -65,7 +72,7 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
     // The SQL that lists the rids, for query-plan tests.
-    static QByteArray keysSql(bool search, int sortColumn, SortOrder order);
+    static QByteArray keysSql(bool search, bool tagged, int sortColumn, SortOrder order);
     static Result<QHash<qint64, CustomerRow>> readRows(SqliteDatabase &db, const QList<qint64> &rids);
 
 protected:
@@ -78,13 +85,15 @@ protected:
     QString unsortableTip() const override;
 
 private:
-    static Result<WindowedKeys> readKeys(SqliteDatabase &db, const QString &search, int sortColumn, SortOrder order);
+    static Result<WindowedKeys> readKeys(SqliteDatabase &db, const QString &search, const QString &tag, int sortColumn,
+                                        SortOrder order);
     // The customer's rid, or 0 when there is none.
     Result<qint64> ridOf(const QString &id) const;
     QVariant displayData(const CustomerRow &row, int column) const;
 
     WindowedRows<CustomerRow> m_rows;
     QString m_search;
+    QString m_tag;
     bool m_capped = false;
 };
 

@@ -9,12 +9,15 @@
 #include "storage/shopstore.h"
 
 #include <QAction>
+#include <QCompleter>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSplitter>
+#include <QSignalBlocker>
 #include <QStackedWidget>
+#include <QStringListModel>
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -32,10 +35,23 @@ CustomersPage::CustomersPage(QWidget *parent) : QWidget(parent)
 
     m_search = new SearchField(tr("Search name, email or phone (Ctrl+F)"), this);
     m_search->setObjectName(u"customerSearch"_s);
+    m_tagFilter = new QLineEdit(this);
+    m_tagFilter->setObjectName(u"customerTagFilter"_s);
+    m_tagFilter->setPlaceholderText(tr("Any tag"));
+    m_tagFilter->setClearButtonEnabled(true);
+    m_tagCompleter = new QCompleter(new QStringListModel(this), this);
+    m_tagCompleter->setCaseSensitivity(Qt::CaseInsensitive);
+    m_tagFilter->setCompleter(m_tagCompleter);
+    auto *tagLabel = new QLabel(tr("T&ag:"), this);
+    tagLabel->setBuddy(m_tagFilter);
     m_summary = new QLabel(this);
     m_summary->setObjectName(u"customerSummary"_s);
     auto *searchRow = new QHBoxLayout;
-    searchRow->addWidget(m_search, 1);
+    searchRow->addWidget(m_search, 3);
+    searchRow->addSpacing(12);
+    searchRow->addWidget(tagLabel);
+    searchRow->addWidget(m_tagFilter, 1);
+    searchRow->addSpacing(12);
     searchRow->addWidget(m_summary);
 
     m_message = new MessageLabel(this);
@@ -79,6 +95,13 @@ CustomersPage::CustomersPage(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_stack, 1);
 
     connect(m_search, &SearchField::searchRequested, this, &CustomersPage::applySearch);
+    connect(m_tagFilter, &QLineEdit::editingFinished, this, &CustomersPage::applyTagFilter);
+    // The clear button empties the field without editingFinished; picking a suggestion applies it.
+    connect(m_tagFilter, &QLineEdit::textChanged, this, [this](const QString &text) {
+        if (text.isEmpty())
+            applyTagFilter();
+    });
+    connect(m_tagCompleter, qOverload<const QString &>(&QCompleter::activated), this, &CustomersPage::applyTagFilter);
     connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [this](int section) {
         if (!CustomerListModel::isSortableColumn(section)) // keep showing the order in use
             m_table->horizontalHeader()->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
@@ -132,9 +155,15 @@ void CustomersPage::setShop(ShopStore *store, const QString &role)
     m_pendingId.clear();
     m_clearMessageOnLoad = false;
     m_message->clearMessage();
-    m_search->clear();
+    {
+        const QSignalBlocker blocker(m_tagFilter);
+        m_search->clear();
+        m_tagFilter->clear();
+    }
     m_model->close();
     m_model->setSearchText({});
+    m_model->setTagFilter({});
+    qobject_cast<QStringListModel *>(m_tagCompleter->model())->setStringList({});
     m_detail->setShop(nullptr);
     const bool allowed = store && roleMaySeeCustomers(role);
     if (allowed) {
@@ -147,6 +176,7 @@ void CustomersPage::setShop(ShopStore *store, const QString &role)
         m_stack->setCurrentWidget(m_denied);
     }
     m_search->setEnabled(allowed);
+    m_tagFilter->setEnabled(allowed);
     if (isVisible())
         ensureLoaded();
     updateActions();
@@ -167,6 +197,7 @@ void CustomersPage::ensureLoaded()
     m_detail->setShop(m_store);
     if (!m_model->open(*m_store).ok())
         m_message->showError(m_model->lastError());
+    refreshTagChoices();
     updateActions();
     updateSummary();
 }
@@ -194,11 +225,40 @@ void CustomersPage::applySearch()
         selectCustomer(selected, false);
 }
 
+void CustomersPage::applyTagFilter()
+{
+    const QString selected = m_detail->customerId();
+    m_model->setTagFilter(m_tagFilter->text()); // returns at once, as a search does
+    if (!selected.isEmpty())
+        selectCustomer(selected, false);
+}
+
+void CustomersPage::clearFilters()
+{
+    {
+        const QSignalBlocker blocker(m_tagFilter);
+        m_search->clear();
+        m_tagFilter->clear();
+    }
+    m_model->setSearchText({});
+    m_model->setTagFilter({});
+}
+
+void CustomersPage::refreshTagChoices()
+{
+    if (!m_model->isOpen())
+        return;
+    auto tags = m_model->tags();
+    // Without suggestions the filter still works: the error is not worth a message.
+    qobject_cast<QStringListModel *>(m_tagCompleter->model())->setStringList(tags.valueOr(QStringList()));
+}
+
 void CustomersPage::reload()
 {
     if (!m_model->isOpen())
         return; // read when first shown
     const QString selected = m_detail->customerId();
+    refreshTagChoices();
     m_clearMessageOnLoad = true;
     (void)m_model->reload(); // errors reach errorOccurred
     if (!selected.isEmpty())
@@ -223,9 +283,8 @@ void CustomersPage::selectCustomer(const QString &id, bool reveal)
         return;
     }
     const int row = m_model->rowOfId(id);
-    if (row < 0 && reveal && !m_model->searchText().isEmpty()) {
-        m_search->clear();
-        m_model->setSearchText({});
+    if (row < 0 && reveal && (!m_model->searchText().isEmpty() || !m_model->tagFilter().isEmpty())) {
+        clearFilters();
         selectCustomer(id, reveal); // once read
         return;
     }
@@ -292,8 +351,9 @@ void CustomersPage::editCustomer()
 
 void CustomersPage::afterSave(const QString &customerId, bool created)
 {
+    refreshTagChoices(); // the edit may have brought a new tag
     (void)m_model->reload(); // errors reach errorOccurred
-    openRecord(customerId); // clearing a search that does not match the new or edited customer
+    openRecord(customerId);  // clears a search or tag filter that hides the customer
     m_detail->refresh();
     m_message->showInfo(created ? tr("Customer created. It will be sent with the next sync.")
                                 : tr("Customer saved. The change will be sent with the next sync."));

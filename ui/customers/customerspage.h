@@ -5,7 +5,9 @@
 #include <QWidget>
 
 class QAction;
+class QCompleter;
 class QLabel;
+class QLineEdit;
 class QStackedWidget;
 class QTableView;
 
@@ -17,7 +19,7 @@ class MessageLabel;
 class SearchField;
 class ShopStore;
 
-// The Customers section: the list (search, sort by name or date), the selected customer's
+// The Customers section: the list (search, a tag filter, sort by name or date), the selected customer's
 // details and order history beside it, New (Ctrl+N) and Edit (Ctrl+E or Enter). Warehouse
 // users never receive customer data, so the page says so instead.
 class CustomersPage : public QWidget
@@ -37,6 +39,9 @@ public:
     QTableView *table() const { return m_table; }
     CustomerDetailView *detailView() const { return m_detail; }
     SearchField *searchField() const { return m_search; }
+    // One tag; it applies on Enter or leaving the field, and at once when cleared. Offers the
+    // shop's customer tags as it is typed.
+    QLineEdit *tagFilter() const { return m_tagFilter; }
     QAction *newAction() const { return m_new; }
     QAction *editAction() const { return m_edit; }
     QString messageText() const;
@@ -71,6 +76,10 @@ private:
     // Selects the customer now, or once the list being read is in; `reveal` clears a search
     // that hides it.
     void selectCustomer(const QString &id, bool reveal);
+    void applyTagFilter();
+    // Empties the search and the tag filter (a record they hide is being opened).
+    void clearFilters();
+    void refreshTagChoices();
     void selectRow(int row);
     void showCurrent();
     void afterSave(const QString &customerId, bool created);
@@ -89,6 +98,8 @@ private:
     QTableView *m_table = nullptr;
     CustomerDetailView *m_detail = nullptr;
     SearchField *m_search = nullptr;
+    QLineEdit *m_tagFilter = nullptr;
+    QCompleter *m_tagCompleter = nullptr;
     QLabel *m_summary = nullptr;
     QLabel *m_denied = nullptr;
     MessageLabel *m_message = nullptr;

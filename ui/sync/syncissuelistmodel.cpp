@@ -217,6 +217,8 @@ QString SyncIssueListModel::valueText(const QString &field, const QJsonValue &va
 {
     if (isMoneyField(field) && value.isDouble())
         return formatMoney(value.toInteger());
+    if (field == "addresses"_L1 && value.isArray()) // a customer's whole list: its JSON says little
+        return tr("%n address(es)", nullptr, int(value.toArray().size()));
     switch (value.type()) {
     case QJsonValue::Null:
     case QJsonValue::Undefined:

@@ -56,7 +56,7 @@
 <context>
     <name>sk::CustomersPage</name>
     <message numerus="yes">
-        <location filename="../ui/customers/customerspage.cpp" line="+285"/>
+        <location filename="../ui/customers/customerspage.cpp" line="+383"/>
         <source>%n customer(s)</source>
         <translation>
             <numerusform>%n customer</numerusform>
@@ -67,7 +67,7 @@
 <context>
     <name>sk::InventoryPage</name>
     <message numerus="yes">
-        <location filename="../ui/inventory/inventorypage.cpp" line="+443"/>
+        <location filename="../ui/inventory/inventorypage.cpp" line="+504"/>
         <source>%n stock level(s)</source>
         <translation>
             <numerusform>%n stock level</numerusform>
@@ -89,7 +89,7 @@
 <context>
     <name>sk::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="+537"/>
+        <location filename="../ui/mainwindow.cpp" line="+546"/>
         <source>%n products</source>
         <translation>
             <numerusform>%n product</numerusform>
@@ -97,7 +97,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+215"/>
+        <location line="+216"/>
         <source>%Ln product(s)</source>
         <translation>
             <numerusform>%Ln product</numerusform>
@@ -182,9 +182,20 @@
     </message>
 </context>
 <context>
+    <name>sk::SyncIssueListModel</name>
+    <message numerus="yes">
+        <location filename="../ui/sync/syncissuelistmodel.cpp" line="+221"/>
+        <source>%n address(es)</source>
+        <translation>
+            <numerusform>%n address</numerusform>
+            <numerusform>%n addresses</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sk::SyncIssuesPanel</name>
     <message numerus="yes">
-        <location filename="../ui/sync/syncissuespanel.cpp" line="+316"/>
+        <location filename="../ui/sync/syncissuespanel.cpp" line="+310"/>
         <source>%n issue(s) could not be resolved:</source>
         <translation>
             <numerusform>%n issue could not be resolved:</numerusform>

@@ -4,7 +4,7 @@
 <context>
     <name>ChangeApplier</name>
     <message>
-        <location filename="../sync/local/changefeedpage.cpp" line="+23"/>
+        <location filename="../sync/local/changefeedpage.cpp" line="+29"/>
         <source>The server sent a page of changes this version cannot read: “%1” %2.</source>
         <translation>Le serveur a envoyé une page de changements que cette version ne sait pas lire&#xa0;: «&#xa0;%1&#xa0;» %2.</translation>
     </message>
@@ -19,7 +19,7 @@
         <translation>est manquant</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+189"/>
         <source>is not JSON (%1)</source>
         <translation>n’est pas du JSON valide (%1)</translation>
     </message>
@@ -113,7 +113,7 @@
 <context>
     <name>SchemaMigrator</name>
     <message>
-        <location filename="../core/storage/schemamigrator.cpp" line="+474"/>
+        <location filename="../core/storage/schemamigrator.cpp" line="+554"/>
         <source>This shop file was written by a newer version of Storekeep (schema %1; this version reads up to %2). Update Storekeep to open it. The file was not changed.</source>
         <translation>Ce fichier de boutique a été écrit par une version plus récente de Storekeep (schéma %1&#xa0;; cette version lit jusqu’au schéma %2). Mettez Storekeep à jour pour l’ouvrir. Le fichier n’a pas été modifié.</translation>
     </message>
@@ -126,7 +126,7 @@
 <context>
     <name>SearchIndex</name>
     <message>
-        <location filename="../core/storage/searchindex.cpp" line="+35"/>
+        <location filename="../core/storage/searchindex.cpp" line="+41"/>
         <source>Search maintenance can only be suspended inside a transaction.</source>
         <translation>La maintenance de la recherche ne peut être suspendue qu’à l’intérieur d’une transaction.</translation>
     </message>
@@ -232,7 +232,7 @@
 <context>
     <name>StoreDemoSink</name>
     <message>
-        <location filename="../core/demo/storedemosink.cpp" line="+164"/>
+        <location filename="../core/demo/storedemosink.cpp" line="+165"/>
         <source>This demo load has already begun.</source>
         <translation>Ce chargement de démonstration a déjà commencé.</translation>
     </message>
@@ -1392,7 +1392,7 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
 <context>
     <name>sk::CustomerEditorDialog</name>
     <message>
-        <location filename="../ui/customers/customereditordialog.cpp" line="+50"/>
+        <location filename="../ui/customers/customereditordialog.cpp" line="+55"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -1457,12 +1457,7 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
         <translation>Ce client ne figure plus dans la boutique (il a peut-être été supprimé lors d’une synchronisation).</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Addresses are set when a customer is created; they cannot be changed here yet.</source>
-        <translation>Les adresses sont définies à la création du client&#xa0;; elles ne peuvent pas encore être modifiées ici.</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>name@example.com</source>
         <translation>nom@exemple.com</translation>
     </message>
@@ -1522,7 +1517,7 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
         <translation>&amp;Adresses&#xa0;:</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+126"/>
         <source>Name: enter a first name, a last name or an email address.</source>
         <translation>Nom&#xa0;: saisissez un prénom, un nom ou une adresse e-mail.</translation>
     </message>
@@ -1542,7 +1537,7 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
         <translation>Note&#xa0;: %1 caractères au maximum.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Address %1, Country: “%2” is not a two-letter country code (such as FR or US).</source>
         <translation>Adresse %1, pays&#xa0;: «&#xa0;%2&#xa0;» n’est pas un code pays à deux lettres (comme FR ou US).</translation>
     </message>
@@ -1555,12 +1550,12 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
 <context>
     <name>sk::CustomerListModel</name>
     <message>
-        <location filename="../ui/customers/customerlistmodel.cpp" line="+63"/>
+        <location filename="../ui/customers/customerlistmodel.cpp" line="+88"/>
         <source>Could not read the customers: %1</source>
         <translation>Impossible de lire les clients&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+117"/>
         <source>Customers sort by name or by when they were created (the other columns have no index).</source>
         <translation>Les clients se trient par nom ou par date de création (les autres colonnes n’ont pas d’index).</translation>
     </message>
@@ -1598,12 +1593,22 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
 <context>
     <name>sk::CustomersPage</name>
     <message>
-        <location filename="../ui/customers/customerspage.cpp" line="+31"/>
+        <location filename="../ui/customers/customerspage.cpp" line="+36"/>
         <source>Search name, email or phone (Ctrl+F)</source>
         <translation>Rechercher un nom, un e-mail ou un téléphone (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+4"/>
+        <source>Any tag</source>
+        <translation>Toutes les étiquettes</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>T&amp;ag:</source>
+        <translation>Éti&amp;quette&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+85"/>
         <source>&amp;New customer…</source>
         <translation>&amp;Nouveau client…</translation>
     </message>
@@ -1613,7 +1618,7 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+39"/>
         <source>Your role (%1) does not give access to customers. Ask the shop owner if you need it.</source>
         <translation>Votre rôle (%1) ne donne pas accès aux clients. Adressez-vous au propriétaire de la boutique si vous en avez besoin.</translation>
     </message>
@@ -1623,7 +1628,7 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
         <translation>Aucune boutique n’est ouverte.</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+183"/>
         <source>Customer created. It will be sent with the next sync.</source>
         <translation>Client créé. Il sera envoyé lors de la prochaine synchronisation.</translation>
     </message>
@@ -1647,8 +1652,18 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
         <source>Edit the selected customer (Ctrl+E or Enter)</source>
         <translation>Modifier le client sélectionné (Ctrl+E ou Entrée)</translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>Reading customers…</source>
+        <translation>Lecture des clients…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+3"/>
         <source>%n customer(s)</source>
         <translation>
             <numerusform>%n client</numerusform>
@@ -1776,7 +1791,7 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
 <context>
     <name>sk::HttpClient</name>
     <message>
-        <location filename="../sync/net/httpclient.cpp" line="+54"/>
+        <location filename="../sync/net/httpclient.cpp" line="+48"/>
         <source>Cannot find the server %1. Check the address and the internet connection.</source>
         <translation>Serveur %1 introuvable. Vérifiez l’adresse et la connexion Internet.</translation>
     </message>
@@ -1802,26 +1817,36 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
     </message>
     <message>
         <location line="+3"/>
-        <location line="+168"/>
+        <location line="+192"/>
         <source>The request to %1 was cancelled.</source>
         <translation>La requête vers %1 a été annulée.</translation>
     </message>
     <message>
-        <location line="-165"/>
-        <location line="+159"/>
+        <location line="-189"/>
+        <location line="+183"/>
         <source>&quot;%1&quot; is not a valid server address.</source>
         <translation>«&#xa0;%1&#xa0;» n’est pas une adresse de serveur valide.</translation>
     </message>
     <message>
-        <location line="-157"/>
-        <location line="+263"/>
+        <location line="-181"/>
+        <location line="+290"/>
         <source>%1 sent an answer that could not be understood.</source>
         <translation>%1 a envoyé une réponse incompréhensible.</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-105"/>
         <source>The network library could not be initialised.</source>
         <translation>La bibliothèque réseau n’a pas pu être initialisée.</translation>
+    </message>
+    <message>
+        <location filename="../sync/net/curllibrary.cpp" line="+37"/>
+        <source>The network library (libcurl) could not be loaded, so Storekeep cannot reach the server: %1</source>
+        <translation>La bibliothèque réseau (libcurl) n’a pas pu être chargée, Storekeep ne peut donc pas joindre le serveur&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1 has no %2 (too old?)</source>
+        <translation>%1 n’a pas de %2 (version trop ancienne&#xa0;?)</translation>
     </message>
 </context>
 <context>
@@ -1875,12 +1900,12 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
 <context>
     <name>sk::InventoryLevelModel</name>
     <message>
-        <location filename="../ui/inventory/inventorylevelmodel.cpp" line="+86"/>
+        <location filename="../ui/inventory/inventorylevelmodel.cpp" line="+102"/>
         <source>Could not read the inventory: %1</source>
         <translation>Impossible de lire le stock&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+145"/>
         <source>Lists sort by Available only (the other columns have no index).</source>
         <translation>Les listes se trient uniquement par Disponible (les autres colonnes n’ont pas d’index).</translation>
     </message>
@@ -1943,7 +1968,7 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
 <context>
     <name>sk::InventoryPage</name>
     <message>
-        <location filename="../ui/inventory/inventorypage.cpp" line="+39"/>
+        <location filename="../ui/inventory/inventorypage.cpp" line="+40"/>
         <source>Search SKU, barcode or title (Ctrl+F)</source>
         <translation>Rechercher un SKU, un code-barres ou un titre (Ctrl+F)</translation>
     </message>
@@ -1958,7 +1983,7 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
         <translation>E&amp;mplacement&#xa0;:</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+100"/>
         <source>&amp;Adjust…</source>
         <translation>&amp;Ajuster…</translation>
     </message>
@@ -2008,18 +2033,18 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
         <translation>Ouvrir le produit du niveau sélectionné (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <location line="+245"/>
+        <location line="+32"/>
+        <location line="+291"/>
         <source>Your role (%1) cannot change stock.</source>
         <translation>Votre rôle (%1) ne permet pas de modifier le stock.</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-232"/>
         <source>All locations</source>
         <translation>Tous les emplacements</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+119"/>
         <source>Stock of %1 at %2 adjusted by %3.</source>
         <translation>Stock de %1 à %2 ajusté de %3.</translation>
     </message>
@@ -2029,7 +2054,7 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
         <translation>%1 unité(s) de %2 déplacée(s) de %3 vers %4.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>It will be sent with the next sync.</source>
         <translation>La modification sera envoyée lors de la prochaine synchronisation.</translation>
     </message>
@@ -2039,9 +2064,19 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
         <translation>Stock bas&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+74"/>
         <source>No shop is open.</source>
         <translation>Aucune boutique n’est ouverte.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reading stock levels…</source>
+        <translation>Lecture des niveaux de stock…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
@@ -2103,7 +2138,7 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
 <context>
     <name>sk::JsonReader</name>
     <message>
-        <location filename="../core/domain/jsonreader.cpp" line="+253"/>
+        <location filename="../core/domain/jsonreader.cpp" line="+274"/>
         <source>“%1” is missing.</source>
         <translation>«&#xa0;%1&#xa0;» est manquant.</translation>
     </message>
@@ -2351,12 +2386,12 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
 <context>
     <name>sk::LocalMutations</name>
     <message>
-        <location filename="../sync/local/localmutations.cpp" line="+155"/>
+        <location filename="../sync/local/localmutations.cpp" line="+162"/>
         <source>“%1” cannot be changed by a patch; the fields that can are: %2.</source>
         <translation>«&#xa0;%1&#xa0;» ne peut pas être modifié par un patch&#xa0;; les champs modifiables sont&#xa0;: %2.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>A product is created with at most %1 variants at a time.</source>
         <translation>Un produit ne peut pas être créé avec plus de %1 variantes à la fois.</translation>
     </message>
@@ -2376,12 +2411,17 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
         <translation>«&#xa0;reason&#xa0;» %1 est réservé aux transferts&#xa0;: utilisez inventory.transfer.</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-87"/>
         <source>“fields” names nothing to change.</source>
         <translation>«&#xa0;fields&#xa0;» ne désigne rien à modifier.</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="-34"/>
+        <source>“%1” must be an array of addresses (an empty one removes them all).</source>
+        <translation>«&#xa0;%1&#xa0;» doit être une liste d’adresses (une liste vide les supprime toutes).</translation>
+    </message>
+    <message>
+        <location line="+197"/>
         <source>“to_location_id” must differ from “from_location_id”.</source>
         <translation>«&#xa0;to_location_id&#xa0;» doit être différent de «&#xa0;from_location_id&#xa0;».</translation>
     </message>
@@ -2466,18 +2506,18 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
 <context>
     <name>sk::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+109"/>
+        <location filename="../ui/mainwindow.cpp" line="+114"/>
         <source>Orders</source>
         <translation>Commandes</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+229"/>
+        <location line="+232"/>
         <source>Products</source>
         <translation>Produits</translation>
     </message>
     <message>
-        <location line="-228"/>
+        <location line="-231"/>
         <source>Inventory</source>
         <translation>Stock</translation>
     </message>
@@ -2497,7 +2537,7 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
         <translation>Impossible d’ouvrir la liste des produits&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+66"/>
         <source>Storekeep</source>
         <translation>Storekeep</translation>
     </message>
@@ -2592,7 +2632,7 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
         <translation>Modification &amp;groupée…</translation>
     </message>
     <message numerus="yes">
-        <location line="+125"/>
+        <location line="+126"/>
         <source>%n products</source>
         <translation>
             <numerusform>%n produit</numerusform>
@@ -2650,7 +2690,7 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Show &amp;Sidebar</source>
         <translation>Afficher la barre &amp;latérale</translation>
     </message>
@@ -3459,7 +3499,7 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
 <context>
     <name>sk::OrdersPage</name>
     <message>
-        <location filename="../ui/orders/orderspage.cpp" line="+46"/>
+        <location filename="../ui/orders/orderspage.cpp" line="+47"/>
         <source>Orders</source>
         <translation>Commandes</translation>
     </message>
@@ -3559,12 +3599,12 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
         <translation>Aucune boutique n’est ouverte.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+20"/>
         <source>Could not open the orders: %1</source>
         <translation>Impossible d’ouvrir les commandes&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+104"/>
         <source>Could not read order: %1</source>
         <translation>Impossible de lire la commande&#xa0;: %1</translation>
     </message>
@@ -4652,7 +4692,7 @@ Motif (facultatif)&#xa0;:</translation>
 <context>
     <name>sk::StoreListModel</name>
     <message>
-        <location filename="../ui/common/storelistmodel.cpp" line="+48"/>
+        <location filename="../ui/common/storelistmodel.cpp" line="+90"/>
         <source>No shop file is open.</source>
         <translation>Aucun fichier de boutique n’est ouvert.</translation>
     </message>
@@ -4730,12 +4770,12 @@ Motif (facultatif)&#xa0;:</translation>
         <translation>Le serveur n’a répondu à aucune des modifications envoyées&#xa0;; la synchronisation sera relancée.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>The server no longer has the changes since the last sync.</source>
         <translation>Le serveur ne conserve plus les changements survenus depuis la dernière synchronisation.</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+100"/>
         <source>The download ended before its last page.</source>
         <translation>Le téléchargement s’est arrêté avant sa dernière page.</translation>
     </message>
@@ -4832,8 +4872,16 @@ Motif (facultatif)&#xa0;:</translation>
         <source>#%1</source>
         <translation>n°&#xa0;%1</translation>
     </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>%n address(es)</source>
+        <translation>
+            <numerusform>%n adresse</numerusform>
+            <numerusform>%n adresses</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+28"/>
+        <location line="+4"/>
         <source>(empty)</source>
         <translation>(vide)</translation>
     </message>
@@ -4987,7 +5035,7 @@ Motif (facultatif)&#xa0;:</translation>
         <translation>Modifications refusées par le serveur. Pour chacune, gardez votre version (elle est renvoyée, appliquée aux données actuelles du serveur), prenez la version du serveur ou ignorez-la.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+30"/>
         <source>&amp;Keep mine</source>
         <translation>&amp;Garder ma version</translation>
     </message>

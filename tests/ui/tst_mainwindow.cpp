@@ -190,6 +190,15 @@ private:
         QTRY_VERIFY_WITH_TIMEOUT(w.synced->count() >= 1, 60000);
         QCOMPARE(w.synced->last().at(1).toString(), QString());
     }
+    // The same, the window active: the keyboard cases type into it.
+    void openActiveShopWindow(ShopWindow &w, const QString &email, const QString &shopId)
+    {
+        openShopWindow(w, email, shopId);
+        if (QTest::currentTestFailed())
+            return;
+        w.window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(w.window.get()));
+    }
     // Signed in as Fay with Alpha open.
     void openAlphaWindow(ShopWindow &w) { openShopWindow(w, u"fay@window.test"_s, m_alpha); }
 
@@ -701,12 +710,10 @@ private slots:
         QVERIFY2(m_world.error.isEmpty(), qPrintable(m_world.error));
 
         ShopWindow opened;
-        openShopWindow(opened, Gus, shop.id);
+        openActiveShopWindow(opened, Gus, shop.id);
         if (QTest::currentTestFailed())
             return;
         MainWindow &window = *opened.window;
-        window.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&window));
 
         // View > Inventory (Ctrl+3), then the toolbar's Stock count.
         press(Qt::Key_3, Qt::ControlModifier);
@@ -834,12 +841,10 @@ private slots:
         QCOMPARE(m_world.level(shop.id, shop.token, mug, shelf).value(u"on_hand").toInteger(), 8);
 
         ShopWindow opened;
-        openShopWindow(opened, Gus, shop.id);
+        openActiveShopWindow(opened, Gus, shop.id);
         if (QTest::currentTestFailed())
             return;
         MainWindow &window = *opened.window;
-        window.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&window));
 
         // View > Orders (Ctrl+1); the order is picked in the list, Ctrl+Shift+R refunds it.
         press(Qt::Key_1, Qt::ControlModifier);

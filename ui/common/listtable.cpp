@@ -72,6 +72,16 @@ bool ListTable::restoreHeaderState(QTableView *table, const QByteArray &state)
     return true;
 }
 
+void ListTable::showBusyWhileLoading(QTableView *table, StoreListModel *model)
+{
+    QObject::connect(model, &StoreListModel::loadingChanged, table, [table](bool loading) {
+        if (loading)
+            table->viewport()->setCursor(Qt::BusyCursor);
+        else
+            table->viewport()->unsetCursor();
+    });
+}
+
 void ListTable::setUp(QTreeWidget *list, const QStringList &headers, int stretchColumn)
 {
     list->setRootIsDecorated(false);

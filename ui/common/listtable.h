@@ -9,6 +9,8 @@ class QTreeWidget;
 
 namespace sk {
 
+class StoreListModel;
+
 // How the list tables look and behave everywhere: whole rows selected, alternating rows, no
 // wrapping, no row numbers, and a fixed row height (a table never measures a million rows).
 class ListTable
@@ -27,6 +29,8 @@ public:
     // rows really are sorted. False, changing nothing, when `state` is empty or unreadable.
     static bool restoreHeaderState(QTableView *table, const QByteArray &state);
     // A short list (a session's counts, a customer's orders): flat, one column stretched.
+    // A busy cursor over the table while its model reads its rows on a worker.
+    static void showBusyWhileLoading(QTableView *table, StoreListModel *model);
     static void setUp(QTreeWidget *list, const QStringList &headers, int stretchColumn);
 };
 

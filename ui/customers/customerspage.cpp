@@ -110,13 +110,8 @@ CustomersPage::CustomersPage(QWidget *parent) : QWidget(parent)
     connect(m_model, &CustomerListModel::errorOccurred, m_message, &MessageLabel::showError);
     connect(m_model, &QAbstractItemModel::modelReset, this, &CustomersPage::updateSummary);
     connect(m_model, &StoreListModel::loaded, this, &CustomersPage::onLoaded);
-    connect(m_model, &StoreListModel::loadingChanged, this, [this](bool loading) {
-        if (loading)
-            m_table->viewport()->setCursor(Qt::BusyCursor);
-        else
-            m_table->viewport()->unsetCursor();
-        updateSummary();
-    });
+    ListTable::showBusyWhileLoading(m_table, m_model);
+    connect(m_model, &StoreListModel::loadingChanged, this, &CustomersPage::updateSummary);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &CustomersPage::showCurrent);
     connect(m_detail, &CustomerDetailView::openOrderRequested, this,
             [this](const QString &orderId) { emit openRecordRequested(EntityRef{u"order"_s, orderId}); });

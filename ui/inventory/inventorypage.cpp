@@ -110,13 +110,8 @@ InventoryPage::InventoryPage(QWidget *parent) : QWidget(parent)
     connect(m_model, &StoreListModel::errorOccurred, m_message, &MessageLabel::showError);
     connect(m_model, &QAbstractItemModel::modelReset, this, &InventoryPage::updateSummary);
     connect(m_model, &StoreListModel::loaded, this, &InventoryPage::onLoaded);
-    connect(m_model, &StoreListModel::loadingChanged, this, [this](bool loading) {
-        if (loading)
-            m_table->viewport()->setCursor(Qt::BusyCursor);
-        else
-            m_table->viewport()->unsetCursor();
-        updateSummary();
-    });
+    ListTable::showBusyWhileLoading(m_table, m_model);
+    connect(m_model, &StoreListModel::loadingChanged, this, &InventoryPage::updateSummary);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
         updateActions();
         if (m_history->isVisible()) {

@@ -56,7 +56,7 @@
 <context>
     <name>sk::CustomersPage</name>
     <message numerus="yes">
-        <location filename="../ui/customers/customerspage.cpp" line="+383"/>
+        <location filename="../ui/customers/customerspage.cpp" line="+378"/>
         <source>%n customer(s)</source>
         <translation>
             <numerusform>%n customer</numerusform>
@@ -67,7 +67,7 @@
 <context>
     <name>sk::InventoryPage</name>
     <message numerus="yes">
-        <location filename="../ui/inventory/inventorypage.cpp" line="+504"/>
+        <location filename="../ui/inventory/inventorypage.cpp" line="+499"/>
         <source>%n stock level(s)</source>
         <translation>
             <numerusform>%n stock level</numerusform>
@@ -89,7 +89,7 @@
 <context>
     <name>sk::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="+546"/>
+        <location filename="../ui/mainwindow.cpp" line="+547"/>
         <source>%n products</source>
         <translation>
             <numerusform>%n product</numerusform>
@@ -97,7 +97,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+216"/>
+        <location line="+219"/>
         <source>%Ln product(s)</source>
         <translation>
             <numerusform>%Ln product</numerusform>

@@ -1608,7 +1608,7 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
         <translation>Éti&amp;quette&#xa0;:</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+80"/>
         <source>&amp;New customer…</source>
         <translation>&amp;Nouveau client…</translation>
     </message>
@@ -1983,7 +1983,7 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
         <translation>E&amp;mplacement&#xa0;:</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+95"/>
         <source>&amp;Adjust…</source>
         <translation>&amp;Ajuster…</translation>
     </message>
@@ -2506,7 +2506,7 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
 <context>
     <name>sk::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+114"/>
+        <location filename="../ui/mainwindow.cpp" line="+115"/>
         <source>Orders</source>
         <translation>Commandes</translation>
     </message>
@@ -2719,8 +2719,13 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
         <source>About &amp;Qt</source>
         <translation>À propos de &amp;Qt</translation>
     </message>
+    <message>
+        <location line="+110"/>
+        <source>Filtering products…</source>
+        <translation>Filtrage des produits…</translation>
+    </message>
     <message numerus="yes">
-        <location line="+109"/>
+        <location line="+2"/>
         <source>%Ln product(s)</source>
         <translation>
             <numerusform>%Ln produit</numerusform>
@@ -4031,12 +4036,12 @@ Motif (facultatif)&#xa0;:</translation>
 <context>
     <name>sk::ProductListModel</name>
     <message>
-        <location filename="../ui/products/productlistmodel.cpp" line="+96"/>
+        <location filename="../ui/products/productlistmodel.cpp" line="+162"/>
         <source>The product list has no shop file open.</source>
         <translation>La liste des produits n’a aucun fichier de boutique ouvert.</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+146"/>
         <source>Active</source>
         <translation>Actif</translation>
     </message>

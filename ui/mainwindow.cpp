@@ -96,6 +96,7 @@ void MainWindow::init()
     m_productModel = new ProductListModel(this);
     connect(m_productModel, &ProductListModel::errorOccurred, this, &MainWindow::showProductError);
     connect(m_productModel, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatusBar);
+    connect(m_productModel, &ProductListModel::loadingChanged, this, &MainWindow::updateStatusBar);
 
     m_sidebar = new QListWidget;
     m_sidebar->setObjectName(u"sidebar"_s);
@@ -759,7 +760,10 @@ void MainWindow::updateStatusBar()
         shop.currency = m_session->shop().currency;
     }
     QStringList parts;
-    parts << tr("%Ln product(s)", nullptr, m_productModel->rowCount());
+    if (m_productModel->isLoading())
+        parts << tr("Filtering products…");
+    else
+        parts << tr("%Ln product(s)", nullptr, m_productModel->rowCount());
     if (!shop.name.isEmpty())
         parts << shop.name;
     if (!shop.currency.isEmpty())

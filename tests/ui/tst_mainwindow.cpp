@@ -328,6 +328,9 @@ private slots:
 
         // Filtering by status updates the count to what SQL says.
         window.productModel()->setStatusFilter(ProductStatus::Archived);
+        QVERIFY(window.productModel()->isLoading()); // read on a worker
+        QVERIFY2(summary->text().contains(u"Filtering"_s), qPrintable(summary->text()));
+        QTRY_VERIFY(!window.productModel()->isLoading());
         const qint64 archived = sqlCount("SELECT count(*) FROM products WHERE status = 'archived'");
         QCOMPARE(window.productTable()->model()->rowCount(), int(archived));
         QVERIFY2(summary->text().startsWith(QLocale().toString(archived)), qPrintable(summary->text()));

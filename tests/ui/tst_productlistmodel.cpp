@@ -6,6 +6,7 @@
 #include "storage/shopstore.h"
 #include "storage/sqlitedatabase.h"
 #include "testsupport.h"
+#include "demoshop.h"
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>
@@ -18,6 +19,12 @@ using namespace sk;
 using namespace Qt::StringLiterals;
 
 namespace {
+
+// A filtered list reads its rids on a worker: waits until they are in.
+bool waitForFilter(const ProductListModel &model)
+{
+    return QTest::qWaitFor([&] { return !model.isLoading(); }, 10'000);
+}
 
 constexpr int kProducts = 700; // nearly three pages
 const qint64 kBaseTime = 1'700'000'000'000; // 2023-11-14 UTC
@@ -124,7 +131,13 @@ private slots:
         SK_VERIFY_OK(model.open(*m_temp->store));
         model.sort(ProductListModel::UpdatedColumn, Qt::DescendingOrder);
         model.setStatusFilter(ProductStatus::Draft);
+        QVERIFY(waitForFilter(model));
+        QVERIFY(model.rowCount() > 0);
+        model.setTagFilter(u"sale"_s); // drops the draft read, runs the draft-and-sale one
         model.setStatusFilter(std::nullopt);
+        QVERIFY(waitForFilter(model));
+        QVERIFY(model.rowCount() > 0);
+        model.setTagFilter({});
         QVERIFY(model.rowCount() > 0);
     }
 
@@ -211,6 +224,7 @@ private slots:
         SK_VERIFY_OK(model.open(*m_temp->store));
 
         model.setStatusFilter(ProductStatus::Archived);
+        QVERIFY(waitForFilter(model));
         const QStringList archived =
             sqlColumn(*m_sql, "SELECT title FROM products WHERE status = 'archived' ORDER BY title COLLATE NOCASE, rid");
         QVERIFY(!archived.isEmpty());
@@ -220,6 +234,7 @@ private slots:
                             [](const QString &s) { return s == ProductListModel::statusText(ProductStatus::Archived); }));
 
         model.setVendorFilter(u"northwind"_s); // case-insensitive, combined with the status
+        QVERIFY(waitForFilter(model));
         QCOMPARE(model.rowCount(),
                  sqlColumn(*m_sql, "SELECT count(*) FROM products WHERE status = 'archived' AND vendor = 'Northwind'")
                      .first()
@@ -228,9 +243,54 @@ private slots:
         ProductFilter tagOnly;
         tagOnly.tag = u"sale"_s;
         model.setFilter(tagOnly);
+        QVERIFY(waitForFilter(model));
         QCOMPARE(model.rowCount(), (kProducts + 6) / 7);
 
         model.setFilter({});
+        QCOMPARE(model.rowCount(), kProducts);
+    }
+
+    // A filter's rids are read on a pool thread: setting it returns at once, the list is empty
+    // and loading meanwhile, and a newer filter's rows replace an older one's, never the reverse.
+    void readsAFilterOffTheUiThread()
+    {
+        ProductListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        SK_VERIFY_OK(model.open(*m_temp->store));
+        QCOMPARE(model.rowCount(), kProducts);
+        QSignalSpy loading(&model, &ProductListModel::loadingChanged);
+        QSignalSpy loaded(&model, &ProductListModel::loaded);
+        {
+            test::BusyPool busy; // every pool thread taken: no read can start yet
+            QVERIFY(busy.isBusy());
+            model.setStatusFilter(ProductStatus::Archived);
+            QVERIFY(model.isLoading());
+            QCOMPARE(model.rowCount(), 0);
+            QCOMPARE(loading.size(), 1);
+            model.setTagFilter(u"sale"_s); // the newer filter: archived and on sale
+            QTest::qWait(50); // the UI thread runs on
+            QVERIFY(model.isLoading());
+            QCOMPARE(loaded.size(), 0);
+        }
+        QVERIFY(waitForFilter(model));
+        QCOMPARE(loaded.size(), 1);
+        QCOMPARE(loading.size(), 2);
+        ProductFilter both;
+        both.status = ProductStatus::Archived;
+        both.tag = u"sale"_s;
+        const auto expected = ProductRepository(*m_sql).productRids(both, ProductSort::Title, SortOrder::Ascending);
+        SK_VERIFY_OK(expected);
+        QVERIFY(!expected->isEmpty());
+        QCOMPARE(model.rowCount(), int(expected->size()));
+        for (int row = 0; row < model.rowCount(); ++row)
+            QCOMPARE(model.ridAt(row), expected->at(row));
+
+        // Back to the whole list while a filter reads: the read is dropped.
+        model.setVendorFilter(u"northwind"_s);
+        model.setFilter({});
+        QVERIFY(!model.isLoading());
+        QCOMPARE(model.rowCount(), kProducts);
+        QTest::qWait(100);
         QCOMPARE(model.rowCount(), kProducts);
     }
 
@@ -304,6 +364,7 @@ private slots:
 
         // A filtered list is read whole: its count would cost as much.
         model.setStatusFilter(ProductStatus::Active);
+        QVERIFY(waitForFilter(model));
         QCOMPARE(model.ridsRead(), qsizetype(model.rowCount()));
     }
 

@@ -12,8 +12,12 @@
 #include <QDateTime>
 #include <QFont>
 #include <QPalette>
+#include <QPromise>
 #include <QSet>
 #include <QStyle>
+#include <QThreadPool>
+
+#include <sqlite3.h>
 
 using namespace Qt::StringLiterals;
 
@@ -27,19 +31,24 @@ ProductListModel::ProductListModel(QObject *parent)
         if (const Result<void> loaded = loadRids(m_rids.size() + 16384); !loaded.ok())
             reportError(loaded.error());
     });
+    connect(&m_filteredRead, &QFutureWatcher<FilteredRids>::finished, this, &ProductListModel::onFilteredRead);
 }
 
 ProductListModel::~ProductListModel()
 {
     endRidSnapshot();
+    if (m_runningDb)
+        sqlite3_interrupt(m_runningDb->handle()); // its rids have nowhere to go
 }
 
 Result<void> ProductListModel::open(const ShopStore &store)
 {
     SK_TRY_ASSIGN(db, store.openReader());
+    SK_TRY_ASSIGN(worker, store.openReader());
     beginResetModel();
     endRidSnapshot();
     m_db = std::move(db);
+    m_workerDb = std::move(worker);
     m_rids.clear();
     m_pages.clear();
     m_lru.clear();
@@ -75,16 +84,73 @@ Result<ShopSettings> ProductListModel::readShopSettings()
 
 Result<void> ProductListModel::reload()
 {
+    const bool wasLoading = m_loading;
     beginResetModel();
     auto applied = applyQuery();
     endResetModel();
     if (!applied.ok())
         reportError(applied.error());
+    if (m_loading != wasLoading)
+        emit loadingChanged(m_loading);
+    if (!m_loading)
+        emit loaded();
     return applied;
+}
+
+void ProductListModel::startFilteredRead()
+{
+    auto promise = std::make_shared<QPromise<FilteredRids>>();
+    m_filteredRead.setFuture(promise->future());
+    m_runningDb = m_workerDb;
+    QThreadPool::globalInstance()->start([promise, db = m_runningDb, filter = m_filter, sort = m_sort,
+                                          order = m_order, generation = m_generation] {
+        promise->start();
+        FilteredRids read;
+        read.generation = generation;
+        auto rids = ProductRepository(*db).productRids(filter, sort, order);
+        if (rids.ok())
+            read.rids = std::move(rids).value();
+        else
+            read.error = rids.error();
+        promise->addResult(std::move(read));
+        promise->finish();
+    });
+}
+
+void ProductListModel::onFilteredRead()
+{
+    m_runningDb.reset();
+    FilteredRids done = m_filteredRead.future().resultCount() > 0 ? m_filteredRead.result() : FilteredRids();
+    if (done.generation != m_generation) {
+        // Interrupted, or the filter changed meanwhile: read the newest one, if still filtered.
+        if (m_loading && m_workerDb)
+            startFilteredRead();
+        return;
+    }
+    beginResetModel();
+    m_rids = done.error ? QList<qint64>() : std::move(done.rids);
+    m_total = int(m_rids.size());
+    m_pages.clear();
+    m_lru.clear();
+    endResetModel();
+    setLoading(false);
+    if (done.error)
+        reportError(*done.error);
+    emit loaded();
+}
+
+void ProductListModel::setLoading(bool loading)
+{
+    if (loading == m_loading)
+        return;
+    m_loading = loading;
+    emit loadingChanged(loading);
 }
 
 Result<void> ProductListModel::applyQuery()
 {
+    ++m_generation;
+    m_loading = false; // a read still running is stale now
     endRidSnapshot();
     m_rids.clear();
     m_total = 0;
@@ -97,10 +163,13 @@ Result<void> ProductListModel::applyQuery()
     }
     const bool unfiltered = !m_filter.status && m_filter.vendor.isEmpty() && m_filter.tag.trimmed().isEmpty();
     if (!unfiltered) {
-        // A filtered count costs as much as reading the rids: read them all.
-        SK_TRY_ASSIGN(rids, ProductRepository(*m_db).productRids(m_filter, m_sort, m_order));
-        m_rids = std::move(rids);
-        m_total = int(m_rids.size());
+        // A filtered count costs as much as reading the rids: all of them, on a worker. The
+        // caller announces the loading state once the reset this runs in is over.
+        m_loading = true;
+        if (m_runningDb)
+            sqlite3_interrupt(m_runningDb->handle()); // onFilteredRead() starts the newest
+        else
+            startFilteredRead();
         return {};
     }
     // The whole list: SQLite counts a table without reading it, so the rids can come in as

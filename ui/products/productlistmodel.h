@@ -6,6 +6,7 @@
 #include "util/result.h"
 
 #include <QAbstractTableModel>
+#include <QFutureWatcher>
 #include <QHash>
 #include <QSet>
 #include <QList>
@@ -46,6 +47,10 @@ public:
     Result<void> open(const ShopStore &store);
     // Re-reads the rid list (after edits or a sync) with the current filter and sort.
     Result<void> reload();
+    // A filtered list reads its rids on a pool thread with a connection of its own: a tag is
+    // matched by reading every product, a second on a large shop. Meanwhile the list is empty
+    // and isLoading() is true; loaded() follows. A newer filter interrupts the read and drops it.
+    bool isLoading() const { return m_loading; }
 
     const ShopSettings &shopSettings() const { return m_settings; }
     QLocale shopLocale() const { return m_locale; }
@@ -82,6 +87,9 @@ public:
 signals:
     // A read failed; the message says what and can be shown inline.
     void errorOccurred(const QString &message);
+    void loadingChanged(bool loading);
+    // The rows of the latest filter are in.
+    void loaded();
 
 private:
     struct CachedRow
@@ -108,8 +116,23 @@ private:
     bool ensureRids(qsizetype row) const;
     void endRidSnapshot() const;
     void reportError(const Error &error) const;
+    struct FilteredRids
+    {
+        int generation = 0;
+        QList<qint64> rids;
+        std::optional<Error> error;
+    };
+    void startFilteredRead();
+    void onFilteredRead();
+    void setLoading(bool loading);
 
     std::unique_ptr<SqliteDatabase> m_db;
+    // The filtered reads' connection, and the one a read is running on (to interrupt it).
+    std::shared_ptr<SqliteDatabase> m_workerDb;
+    std::shared_ptr<SqliteDatabase> m_runningDb;
+    QFutureWatcher<FilteredRids> m_filteredRead;
+    int m_generation = 0; // bumped by every query: an older read's rids are stale
+    bool m_loading = false;
     ShopSettings m_settings;
     QLocale m_locale;
     QTimeZone m_timeZone;

@@ -13,6 +13,7 @@
 #include <QSignalSpy>
 #include <QFont>
 #include <QTest>
+#include <QThreadPool>
 #include <QTimeZone>
 
 using namespace sk;
@@ -292,6 +293,22 @@ private slots:
         QCOMPARE(model.rowCount(), kProducts);
         QTest::qWait(100);
         QCOMPARE(model.rowCount(), kProducts);
+    }
+
+    // A model closed while its filter is still to be read: the read finds nobody, harmlessly.
+    void outlivesNoReadItStarted()
+    {
+        test::BusyPool busy;
+        QVERIFY(busy.isBusy());
+        {
+            ProductListModel model;
+            SK_VERIFY_OK(model.open(*m_temp->store));
+            model.setTagFilter(u"sale"_s);
+            QVERIFY(model.isLoading());
+        }
+        busy.release();
+        QVERIFY(QThreadPool::globalInstance()->waitForDone(10'000));
+        QCoreApplication::processEvents();
     }
 
     void readsOnlyThePagesItShows()

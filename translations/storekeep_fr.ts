@@ -2384,6 +2384,14 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
     </message>
 </context>
 <context>
+    <name>sk::ListTable</name>
+    <message>
+        <location filename="../ui/common/listtable.cpp" line="+71"/>
+        <source>Your role does not see this column.</source>
+        <translation>Votre rôle ne voit pas cette colonne.</translation>
+    </message>
+</context>
+<context>
     <name>sk::LocalMutations</name>
     <message>
         <location filename="../sync/local/localmutations.cpp" line="+162"/>
@@ -3609,7 +3617,7 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
         <translation>Impossible d’ouvrir les commandes&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+105"/>
         <source>Could not read order: %1</source>
         <translation>Impossible de lire la commande&#xa0;: %1</translation>
     </message>

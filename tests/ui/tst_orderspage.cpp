@@ -292,10 +292,17 @@ private slots:
             const QList<int> forWarehouse{OrderListModel::CustomerColumn, OrderListModel::TotalColumn,
                                           OrderListModel::ChannelColumn};
             QCOMPARE(hidden(page), forWarehouse);
+            // The warehouse cannot show what its role hides; its own choices it can.
+            std::unique_ptr<QMenu> warehouseMenu(ListTable::columnMenu(page.table()));
+            QVERIFY(!warehouseMenu->actions().at(OrderListModel::CustomerColumn)->isEnabled());
+            QVERIFY(!warehouseMenu->actions().at(OrderListModel::TotalColumn)->isEnabled());
+            QVERIFY(warehouseMenu->actions().at(OrderListModel::ChannelColumn)->isEnabled());
             state = page.headerState();
             QCOMPARE(hidden(page), forWarehouse); // saving shows nothing the role may not see
             page.setShop(m_temp->store.get(), u"staff"_s);
             QCOMPARE(hidden(page), (QList<int>{OrderListModel::TotalColumn, OrderListModel::ChannelColumn}));
+            std::unique_ptr<QMenu> staffMenu(ListTable::columnMenu(page.table()));
+            QVERIFY(staffMenu->actions().at(OrderListModel::TotalColumn)->isEnabled());
         }
         OrdersPage page;
         QVERIFY(!page.restoreHeaderState({}));

@@ -3,10 +3,12 @@
 #include "common/storelistmodel.h"
 
 #include <QAbstractItemModel>
+#include <QCoreApplication>
 #include <QHeaderView>
 #include <QMenu>
 #include <QTableView>
 #include <QTreeWidget>
+#include <QVariant>
 
 namespace sk {
 
@@ -34,6 +36,22 @@ void ListTable::addColumnChooser(QTableView *table)
     });
 }
 
+namespace {
+
+constexpr const char *kLockedColumns = "storekeepLockedColumns";
+
+} // namespace
+
+void ListTable::setLockedColumns(QTableView *table, const QList<int> &columns)
+{
+    table->setProperty(kLockedColumns, QVariant::fromValue(columns));
+}
+
+bool ListTable::isColumnLocked(const QTableView *table, int column)
+{
+    return table->property(kLockedColumns).value<QList<int>>().contains(column);
+}
+
 QMenu *ListTable::columnMenu(QTableView *table)
 {
     auto *menu = new QMenu(table);
@@ -48,6 +66,10 @@ QMenu *ListTable::columnMenu(QTableView *table)
         action->setChecked(!table->isColumnHidden(column));
         // The last visible column stays: a table without columns cannot be got back by its header.
         action->setEnabled(table->isColumnHidden(column) || visible > 1);
+        if (isColumnLocked(table, column)) {
+            action->setEnabled(false);
+            action->setToolTip(QCoreApplication::translate("sk::ListTable", "Your role does not see this column."));
+        }
         QObject::connect(action, &QAction::toggled, table,
                          [table, column](bool shown) { table->setColumnHidden(column, !shown); });
     }

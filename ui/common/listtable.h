@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QStringList>
 
 class QMenu;
@@ -22,6 +23,9 @@ public:
     static void addColumnChooser(QTableView *table);
     // That menu, for the current columns (the caller owns it).
     static QMenu *columnMenu(QTableView *table);
+    // Columns the column menu offers but will not show (a role may not see them).
+    static void setLockedColumns(QTableView *table, const QList<int> &columns);
+    static bool isColumnLocked(const QTableView *table, int column);
     // The columns' widths, order, hidden ones and the sort, to keep between runs.
     static QByteArray headerState(const QTableView *table);
     // Puts back what headerState() gave. A StoreListModel then sorts as the saved indicator

@@ -220,6 +220,7 @@ void OrdersPage::setColumnsForRole()
             m_table->setColumnHidden(column, m_userHidden.contains(column));
         m_hiddenForRole = false;
     }
+    ListTable::setLockedColumns(m_table, money ? QList<int>() : QList<int>(std::begin(kMoneyColumns), std::end(kMoneyColumns)));
     m_detail->setShowsMoneyAndCustomers(money);
 }
 

@@ -99,9 +99,6 @@ bool isEmailAddress(QStringView text)
 static_assert(sizeof(simdjson::dom::element) <= 16 && alignof(simdjson::dom::element) <= 8
                   && std::is_trivially_copyable_v<simdjson::dom::element>,
               "JsonReader::m_native holds a simdjson::dom::element by value");
-static_assert(sizeof(simdjson::dom::object::iterator) <= 16 && alignof(simdjson::dom::object::iterator) <= 8
-                  && std::is_trivially_copyable_v<simdjson::dom::object::iterator>,
-              "JsonReader::m_nextField holds a simdjson::dom::object::iterator by value");
 
 // Keys are ASCII, so an equal key has as many UTF-8 bytes as UTF-16 units.
 bool sameKey(std::string_view utf8, QStringView key)
@@ -138,30 +135,12 @@ simdjson::dom::element JsonReader::native() const
 
 std::optional<simdjson::dom::element> JsonReader::nativeMember(QStringView key) const
 {
-    using Iterator = simdjson::dom::object::iterator;
     simdjson::dom::object object;
     if (native().get_object().get(object) != simdjson::SUCCESS)
         return std::nullopt;
-    const Iterator first = object.begin();
-    const Iterator end = object.end();
-    Iterator start = first;
-    if (m_hasNextField)
-        std::memcpy(static_cast<void *>(&start), m_nextField, sizeof(Iterator));
-    const auto found = [this](Iterator at) {
-        Iterator next = at;
-        ++next;
-        std::memcpy(m_nextField, static_cast<const void *>(&next), sizeof(Iterator));
-        m_hasNextField = true;
-        return std::optional<simdjson::dom::element>(at.value());
-    };
-    // From the hint to the end, then from the top to the hint: every field once.
-    for (Iterator it = start; it != end; ++it) {
-        if (sameKey(it.key(), key))
-            return found(it);
-    }
-    for (Iterator it = first; it != start; ++it) {
-        if (sameKey(it.key(), key))
-            return found(it);
+    for (const simdjson::dom::key_value_pair field : object) {
+        if (sameKey(field.key, key))
+            return field.value;
     }
     return std::nullopt;
 }

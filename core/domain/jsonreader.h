@@ -167,11 +167,6 @@ private:
     // by value: readers are made per order line, and a heap copy each would cost more than
     // reading the line. jsonreader.cpp checks the size and layout.
     alignas(8) std::byte m_native[16] = {};
-    // Where nativeMember() starts looking next: just after the last field it found (a
-    // simdjson object iterator, held the same way). Records are read in about the order the
-    // server writes their fields, so most lookups are one step instead of a walk from the top.
-    alignas(8) mutable std::byte m_nextField[16] = {};
-    mutable bool m_hasNextField = false;
     bool m_isNative = false;
 };
 

@@ -182,6 +182,20 @@ private slots:
         QVERIFY(test::waitForRows(model));
         QCOMPARE(model.rowCount(), everyone);
 
+        // Both filters off at once: one read, one reset.
+        model.setTagFilter(u"newsletter"_s);
+        model.setSearchText(last);
+        QVERIFY(test::waitForRows(model));
+        QVERIFY(model.rowCount() < everyone);
+        QSignalSpy cleared(&model, &StoreListModel::loaded);
+        QSignalSpy clearedReset(&model, &QAbstractItemModel::modelReset);
+        model.clearFilters();
+        QVERIFY(model.searchText().isEmpty() && model.tagFilter().isEmpty());
+        QVERIFY(test::waitForRows(model));
+        QCOMPARE(model.rowCount(), everyone);
+        QCOMPARE(cleared.size(), 1);
+        QCOMPARE(clearedReset.size(), 1);
+
         // The tagged rids come from the tag's range of customer_tags, never a scan of customers.
         for (bool search : {false, true}) {
             for (int column : {int(CustomerListModel::NameColumn), int(CustomerListModel::CreatedColumn)}) {

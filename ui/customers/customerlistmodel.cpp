@@ -132,6 +132,15 @@ void CustomerListModel::setSearchText(const QString &text)
     reloadIfOpen();
 }
 
+void CustomerListModel::clearFilters()
+{
+    if (m_search.isEmpty() && m_tag.isEmpty())
+        return;
+    m_search.clear();
+    m_tag.clear();
+    reloadIfOpen();
+}
+
 void CustomerListModel::setTagFilter(const QString &tag)
 {
     const QString trimmed = tag.trimmed();

@@ -53,6 +53,8 @@ public:
     // One tag, whole, case-insensitive ("vip" lists the customers tagged "VIP"); empty lists everyone.
     void setTagFilter(const QString &tag);
     QString tagFilter() const { return m_tag; }
+    // Both filters off with one read (setting each would start a read and drop it).
+    void clearFilters();
     // The shop's customer tags (lower case, sorted), to offer as filters.
     Result<QStringList> tags() const;
 

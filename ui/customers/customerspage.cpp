@@ -156,8 +156,7 @@ void CustomersPage::setShop(ShopStore *store, const QString &role)
         m_tagFilter->clear();
     }
     m_model->close();
-    m_model->setSearchText({});
-    m_model->setTagFilter({});
+    m_model->clearFilters();
     qobject_cast<QStringListModel *>(m_tagCompleter->model())->setStringList({});
     m_detail->setShop(nullptr);
     const bool allowed = store && roleMaySeeCustomers(role);
@@ -235,8 +234,7 @@ void CustomersPage::clearFilters()
         m_search->clear();
         m_tagFilter->clear();
     }
-    m_model->setSearchText({});
-    m_model->setTagFilter({});
+    m_model->clearFilters();
 }
 
 void CustomersPage::refreshTagChoices()

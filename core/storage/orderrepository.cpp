@@ -262,9 +262,8 @@ Result<std::optional<OrderDetail>> OrderRepository::detail(const QString &id)
 
 // Parameters: ?1 status, ?2 financial, ?3 fulfillment, ?4 channel, ?5 customer, ?6 from,
 // ?7 to, ?8/?9 keyset value/rid, ?10 limit.
-QByteArray OrderRepository::listSql(const OrderQuery &query)
+QByteArrayList OrderRepository::filterConditions(const OrderFilter &f)
 {
-    const OrderFilter &f = query.filter;
     QByteArrayList conds;
     if (f.status)
         conds.append("o.status = ?1");
@@ -280,6 +279,30 @@ QByteArray OrderRepository::listSql(const OrderQuery &query)
         conds.append("o.placed_at >= ?6");
     if (f.placedTo)
         conds.append("o.placed_at < ?7");
+    return conds;
+}
+
+void OrderRepository::bindFilter(SqliteStatement &s, const OrderFilter &f)
+{
+    if (f.status)
+        s.bind(1, toString(*f.status));
+    if (f.financialStatus)
+        s.bind(2, toString(*f.financialStatus));
+    if (f.fulfillmentStatus)
+        s.bind(3, toString(*f.fulfillmentStatus));
+    if (f.channel)
+        s.bind(4, toString(*f.channel));
+    if (!f.customerId.isEmpty())
+        s.bind(5, f.customerId);
+    if (f.placedFrom)
+        s.bind(6, *f.placedFrom);
+    if (f.placedTo)
+        s.bind(7, *f.placedTo);
+}
+
+QByteArray OrderRepository::listSql(const OrderQuery &query)
+{
+    QByteArrayList conds = filterConditions(query.filter);
     if (query.after)
         conds.append(keysetCondition(sortColumn(query.sort), "o.rid", query.order, 8, 9));
     const QByteArray dir = direction(query.order);
@@ -291,22 +314,8 @@ QByteArray OrderRepository::listSql(const OrderQuery &query)
 Result<KeysetPage<OrderListRow>> OrderRepository::list(const OrderQuery &query)
 {
     const int limit = clampLimit(query.limit);
-    const OrderFilter &f = query.filter;
     SK_TRY_ASSIGN(s, m_db.cached(listSql(query).constData()));
-    if (f.status)
-        s->bind(1, toString(*f.status));
-    if (f.financialStatus)
-        s->bind(2, toString(*f.financialStatus));
-    if (f.fulfillmentStatus)
-        s->bind(3, toString(*f.fulfillmentStatus));
-    if (f.channel)
-        s->bind(4, toString(*f.channel));
-    if (!f.customerId.isEmpty())
-        s->bind(5, f.customerId);
-    if (f.placedFrom)
-        s->bind(6, *f.placedFrom);
-    if (f.placedTo)
-        s->bind(7, *f.placedTo);
+    bindFilter(*s, query.filter);
     if (query.after) {
         bindSortValue(*s, 8, *query.after);
         s->bind(9, query.after->rid);

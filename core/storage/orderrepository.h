@@ -13,6 +13,7 @@
 namespace sk {
 
 class SqliteDatabase;
+class SqliteStatement;
 
 enum class OrderSort { PlacedAt, Number, Total };
 
@@ -90,6 +91,11 @@ public:
 
     // The SQL behind list(), for query-plan tests (EXPLAIN QUERY PLAN).
     static QByteArray listSql(const OrderQuery &query);
+    // The filter's conditions on orders `o`, with parameters ?1 to ?7 (status, financial,
+    // fulfilment, channel, customer, placed from, placed to), and their binding: for every
+    // list of orders (the app's keyset list too).
+    static QByteArrayList filterConditions(const OrderFilter &filter);
+    static void bindFilter(SqliteStatement &statement, const OrderFilter &filter);
 
 private:
     Result<void> writeFulfillment(const Fulfillment &fulfillment);

@@ -3,6 +3,7 @@
 #include "common/unsyncedsql.h"
 #include "common/windowedrows.h"
 #include "storage/ftsquery.h"
+#include "storage/orderrepository.h"
 #include "storage/repositorysql.h"
 #include "storage/sqlitedatabase.h"
 
@@ -16,9 +17,9 @@ namespace {
 // whose name or e-mail matches. CROSS JOIN keeps the matches as the outer loop: a rare word must not make
 // SQLite walk the whole sort index looking for them.
 constexpr const char *kSearchSource =
-    "FROM (SELECT rowid AS r FROM order_search WHERE order_search MATCH ?10 "
+    "FROM (SELECT rowid AS r FROM order_search WHERE order_search MATCH ?11 "
     "UNION SELECT so.rid FROM customer_search cs JOIN customers c ON c.rid = cs.rowid "
-    "JOIN orders so ON so.customer_id = c.id WHERE customer_search MATCH ?10) m "
+    "JOIN orders so ON so.customer_id = c.id WHERE customer_search MATCH ?11) m "
     "CROSS JOIN orders o ON o.rid = m.r";
 
 QByteArray sortColumn(OrderListSort sort)
@@ -85,63 +86,51 @@ Result<void> forEachRow(SqliteStatement &s, Fn fn)
     }
 }
 
+// The filter's part every order list shares (OrderRepository's, ?1 to ?7).
+OrderFilter repositoryFilter(const OrderListFilter &f)
+{
+    OrderFilter filter;
+    filter.status = f.status;
+    filter.financialStatus = f.financialStatus;
+    filter.fulfillmentStatus = f.fulfillmentStatus;
+    filter.channel = f.channel;
+    filter.placedFrom = f.placedFrom;
+    filter.placedTo = f.placedTo;
+    return filter;
+}
+
 } // namespace
 
-// Parameters: ?1 status, ?2 financial, ?3 fulfillment, ?4 channel, ?5 from, ?6 to,
-// ?7/?8 keyset value/rid, ?9 limit, ?10 full-text match.
+// Parameters: ?1 to ?7 the filter (OrderRepository::filterConditions), ?8/?9 keyset
+// value/rid, ?10 limit, ?11 full-text match.
 QByteArray OrderListQuery::sql(bool hasAfter) const
 {
-    const OrderListFilter &f = filter;
-    QByteArrayList conds;
-    if (f.status)
-        conds.append("o.status = ?1");
-    if (f.financialStatus)
-        conds.append("o.financial_status = ?2");
-    if (f.fulfillmentStatus)
-        conds.append("o.fulfillment_status = ?3");
-    if (f.channel)
-        conds.append("o.channel = ?4");
-    if (f.placedFrom)
-        conds.append("o.placed_at >= ?5");
-    if (f.placedTo)
-        conds.append("o.placed_at < ?6");
+    QByteArrayList conds = OrderRepository::filterConditions(repositoryFilter(filter));
     if (hasAfter)
-        conds.append(keysetCondition(sortColumn(sort), "o.rid", order, 7, 8));
-    const QByteArray source = FtsQuery::prefixQuery(f.search).isEmpty()
+        conds.append(keysetCondition(sortColumn(sort), "o.rid", order, 8, 9));
+    const QByteArray source = FtsQuery::prefixQuery(filter.search).isEmpty()
         ? "FROM orders o INDEXED BY " + sortIndex(*this)
         : QByteArray(kSearchSource);
     const QByteArray dir = direction(order);
     return "SELECT o.rid, " + sortColumn(sort) + ' ' + source
         + (conds.isEmpty() ? QByteArray() : " WHERE " + conds.join(" AND ")) + " ORDER BY " + sortColumn(sort) + dir
-        + ", o.rid" + dir + " LIMIT ?9";
+        + ", o.rid" + dir + " LIMIT ?10";
 }
 
 Result<KeysetPage<SortKey>> OrderListQuery::keys(SqliteDatabase &db, const std::optional<SortKey> &after,
                                                  int limit) const
 {
     limit = clampLimit(limit);
-    const OrderListFilter &f = filter;
     SK_TRY_ASSIGN(s, db.cached(sql(after.has_value()).constData()));
-    if (f.status)
-        s->bind(1, toString(*f.status));
-    if (f.financialStatus)
-        s->bind(2, toString(*f.financialStatus));
-    if (f.fulfillmentStatus)
-        s->bind(3, toString(*f.fulfillmentStatus));
-    if (f.channel)
-        s->bind(4, toString(*f.channel));
-    if (f.placedFrom)
-        s->bind(5, *f.placedFrom);
-    if (f.placedTo)
-        s->bind(6, *f.placedTo);
+    OrderRepository::bindFilter(*s, repositoryFilter(filter));
     if (after) {
-        bindSortValue(*s, 7, *after);
-        s->bind(8, after->rid);
+        bindSortValue(*s, 8, *after);
+        s->bind(9, after->rid);
     }
-    s->bind(9, limit + 1);
-    const QString match = FtsQuery::prefixQuery(f.search);
+    s->bind(10, limit + 1);
+    const QString match = FtsQuery::prefixQuery(filter.search);
     if (!match.isEmpty())
-        s->bind(10, match);
+        s->bind(11, match);
     QList<SortKey> rows;
     SK_TRY(forEachRow(*s, [&rows](const SqliteStatement &row) { rows.append(SortKey{row.int64(1), row.int64(0)}); }));
     return finishPage(std::move(rows), limit, [](const SortKey &key) { return key; });

@@ -84,8 +84,74 @@ Error SqliteDatabase::errorFor(int resultCode, const QString &sql) const
     return makeError(codeFor(resultCode), message, sql);
 }
 
-Result<void> SqliteDatabase::exec(const QByteArray &sql)
+QByteArray SqliteDatabase::renameTables(const QByteArray &sql, const TableNames &names)
 {
+    if (names.isEmpty())
+        return sql;
+    const auto isWordByte = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$'
+            || (static_cast<unsigned char>(c) & 0x80);
+    };
+    QByteArray out;
+    out.reserve(sql.size() + 64);
+    const qsizetype n = sql.size();
+    qsizetype i = 0;
+    while (i < n) {
+        const char c = sql.at(i);
+        if (c == '\'' || c == '"' || c == '`' || c == '[') {
+            // A literal or a quoted name, with its doubled quotes: only the quoted name may change.
+            const char close = c == '[' ? ']' : c;
+            qsizetype end = i + 1;
+            QByteArray content;
+            while (end < n) {
+                if (sql.at(end) == close) {
+                    if (close != ']' && end + 1 < n && sql.at(end + 1) == close) {
+                        content += close;
+                        end += 2;
+                        continue;
+                    }
+                    break;
+                }
+                content += sql.at(end++);
+            }
+            end = qMin(end + 1, n);
+            const auto renamed = c == '\'' ? names.constEnd() : names.constFind(content.toLower());
+            if (renamed != names.constEnd())
+                out += '"' + *renamed + '"';
+            else
+                out += QByteArrayView(sql).sliced(i, end - i);
+            i = end;
+        } else if (c == '-' && i + 1 < n && sql.at(i + 1) == '-') {
+            const qsizetype end = sql.indexOf('\n', i);
+            const qsizetype stop = end < 0 ? n : end;
+            out += QByteArrayView(sql).sliced(i, stop - i);
+            i = stop;
+        } else if (c == '/' && i + 1 < n && sql.at(i + 1) == '*') {
+            const qsizetype end = sql.indexOf("*/", i + 2);
+            const qsizetype stop = end < 0 ? n : end + 2;
+            out += QByteArrayView(sql).sliced(i, stop - i);
+            i = stop;
+        } else if (isWordByte(c)) {
+            qsizetype end = i + 1;
+            while (end < n && isWordByte(sql.at(end)))
+                ++end;
+            const QByteArrayView word = QByteArrayView(sql).sliced(i, end - i);
+            // A word starting with a digit is a number (or 1e5, 0x1F): never a name.
+            const bool name = !(c >= '0' && c <= '9');
+            const auto renamed = name ? names.constFind(word.toByteArray().toLower()) : names.constEnd();
+            out += renamed != names.constEnd() ? QByteArrayView(*renamed) : word;
+            i = end;
+        } else {
+            out += c;
+            ++i;
+        }
+    }
+    return out;
+}
+
+Result<void> SqliteDatabase::exec(const QByteArray &plainSql)
+{
+    const QByteArray sql = renameTables(plainSql, m_tableNames);
     char *message = nullptr;
     const int rc = sqlite3_exec(m_db, sql.constData(), nullptr, nullptr, &message);
     if (rc != SQLITE_OK) {
@@ -97,8 +163,9 @@ Result<void> SqliteDatabase::exec(const QByteArray &sql)
     return {};
 }
 
-Result<SqliteStatement> SqliteDatabase::prepare(const QByteArray &sql)
+Result<SqliteStatement> SqliteDatabase::prepare(const QByteArray &plainSql)
 {
+    const QByteArray sql = renameTables(plainSql, m_tableNames);
     sqlite3_stmt *stmt = nullptr;
     const int rc = sqlite3_prepare_v3(m_db, sql.constData(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
     if (rc != SQLITE_OK)

@@ -4,6 +4,7 @@
 #include "util/result.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QString>
 
 #include <memory>
@@ -38,6 +39,17 @@ public:
     // run while a statement is mid-result, and a cached statement may be left so after its last row.
     void resetStatements();
 
+    // Table names as the SQL is written (lower case) -> the tables this connection uses instead.
+    using TableNames = QHash<QByteArray, QByteArray>;
+    // From now on every statement this connection runs names these tables by their other
+    // names. The first sync writes the shop file's staging tables this way, with the same code
+    // that writes the shop's own tables (see StagingStore). Prepared statements are kept: set
+    // this before preparing any.
+    void setTableNames(TableNames names) { m_tableNames = std::move(names); }
+    // `sql` with every table named in `names` renamed: bare and quoted identifiers, not string
+    // literals or comments. SQLite names are not case-sensitive, and neither is this.
+    static QByteArray renameTables(const QByteArray &sql, const TableNames &names);
+
     // Convenience for single-value queries such as PRAGMAs and COUNT(*).
     Result<qint64> queryInt64(const QByteArray &sql);
 
@@ -63,6 +75,7 @@ private:
     QString m_path;
     Mode m_mode;
     std::unordered_map<std::string, std::unique_ptr<SqliteStatement>> m_cache;
+    TableNames m_tableNames;
 };
 
 } // namespace sk

@@ -209,6 +209,50 @@ private slots:
         QVERIFY(r.error().message.contains(path));
         QVERIFY(!QFile::exists(path));
     }
+
+    void renameTablesChangesNamesOnly_data()
+    {
+        QTest::addColumn<QByteArray>("sql");
+        QTest::addColumn<QByteArray>("expected");
+        QTest::newRow("bare, any case") << QByteArray("SELECT t.i FROM T JOIN u ON u.i = t.i")
+                                        << QByteArray("SELECT s_t.i FROM s_t JOIN u ON u.i = s_t.i");
+        QTest::newRow("qualified") << QByteArray("INSERT INTO main.t (i) VALUES (1)")
+                                   << QByteArray("INSERT INTO main.s_t (i) VALUES (1)");
+        QTest::newRow("quoted names") << QByteArray("SELECT * FROM \"t\", `t`, [t]")
+                                      << QByteArray("SELECT * FROM \"s_t\", \"s_t\", \"s_t\"");
+        QTest::newRow("string literals stay") << QByteArray("SELECT 't', 'it''s t' FROM t WHERE s = 't'")
+                                              << QByteArray("SELECT 't', 'it''s t' FROM s_t WHERE s = 't'");
+        QTest::newRow("comments stay") << QByteArray("SELECT 1 -- from t\nFROM t /* t */")
+                                       << QByteArray("SELECT 1 -- from t\nFROM s_t /* t */");
+        QTest::newRow("longer words stay") << QByteArray("SELECT ti, t_i, t2 FROM t") << QByteArray("SELECT ti, t_i, t2 FROM s_t");
+        QTest::newRow("references") << QByteArray("CREATE TABLE c (t_id TEXT REFERENCES t (i))")
+                                    << QByteArray("CREATE TABLE c (t_id TEXT REFERENCES s_t (i))");
+    }
+
+    void renameTablesChangesNamesOnly()
+    {
+        QFETCH(QByteArray, sql);
+        QFETCH(QByteArray, expected);
+        QCOMPARE(SqliteDatabase::renameTables(sql, {{"t", "s_t"}}), expected);
+    }
+
+    // The connection the first sync writes its staging tables with: the same SQL reaches
+    // another table, and other connections are untouched.
+    void aConnectionWithTableNamesUsesTheOtherTables()
+    {
+        SK_VERIFY_OK(m_db->exec("CREATE TABLE staged_t (i INTEGER, r REAL, s TEXT, b BLOB)"));
+        auto other = SqliteDatabase::open(m_dir.filePath(QStringLiteral("t.sqlite")), SqliteDatabase::Mode::ReadWrite);
+        SK_VERIFY_OK(other);
+        (*other)->setTableNames({{"t", "staged_t"}});
+        SK_VERIFY_OK((*other)->exec("INSERT INTO t (i) VALUES (7)"));
+        auto cached = (*other)->cached("INSERT INTO t (i) VALUES (?)");
+        SK_VERIFY_OK(cached);
+        (*cached)->bind(1, 8);
+        SK_VERIFY_OK((*cached)->exec());
+        QCOMPARE((*other)->queryInt64("SELECT sum(i) FROM t").valueOr(-1), 15);
+        QCOMPARE(m_db->queryInt64("SELECT count(*) FROM t").valueOr(-1), 0);
+        QCOMPARE(m_db->queryInt64("SELECT sum(i) FROM staged_t").valueOr(-1), 15);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_SqliteDatabase)

@@ -5,7 +5,6 @@
 #include "local/entitydocuments.h"
 #include "local/outbox.h"
 #include "local/rebaser.h"
-#include "storage/schemamigrator.h"
 #include "storage/searchindex.h"
 #include "storage/shopstore.h"
 #include "storage/sqlitedatabase.h"
@@ -27,7 +26,7 @@ namespace sk {
 namespace {
 
 // Every table the change feed fills, parents before children. The ledger is not here: it is
-// append-only and merged instead of replaced.
+// append-only and merged instead of replaced (unless the shop file has none yet).
 const char *const kSyncedTables[] = {
     "shop_settings", "locations", "products",     "variants",          "inventory_levels",
     "customers",     "customer_addresses", "orders", "order_lines",     "fulfillments",
@@ -35,28 +34,51 @@ const char *const kSyncedTables[] = {
 };
 
 constexpr const char *kChangesKey = "staging_changes_applied";
+// The schema version the staging tables were made for: a build with another schema starts the
+// download again rather than swap in tables of the wrong shape.
+constexpr const char *kSchemaKey = "staging_schema_version";
+constexpr const char *kPrefix = "sk_staging_";
 
 // The secondary indexes the staging load itself looks rows up by, besides ids and unique keys
 // (which stay: upserts and version checks use them): a record's children by their parent, to
 // replace an order's lines or a customer's addresses and to delete a product's variants or a
 // location's levels. The other secondary indexes only serve the app's lists and searches; the
-// staging file goes without them, as each costs every insert, and the swap builds the shop
-// file's once. orders_customer is left out on purpose: only a customer's tombstone looks
-// orders up by customer (a scan then), and that is rare next to the orders a download inserts.
+// staging tables go without them, as each costs every insert, and the swap builds them once.
+// orders_customer is left out on purpose: only a customer's tombstone looks orders up by
+// customer (a scan then), and that is rare next to the orders a download inserts.
 const char *const kStagingLookupIndexes[] = {
     "variants_product",  "inventory_levels_location", "customer_addresses_customer",
     "order_lines_order", "fulfillments_order",        "refunds_order",
     "order_events_order",
 };
 
-QStringList fileSet(const QString &path)
+QByteArray stagingName(const QByteArray &name)
 {
-    return {path, path + u"-wal"_s, path + u"-shm"_s, path + u"-journal"_s};
+    return kPrefix + name;
 }
 
-Result<void> removeFiles(const QString &path)
+// Every table the download writes, by the name the code uses -> its staging table: the synced
+// tables, the ledger (merged at the swap, not replaced) and the download's own cursor and count.
+SqliteDatabase::TableNames stagingNames()
 {
-    for (const QString &file : fileSet(path)) {
+    SqliteDatabase::TableNames names;
+    for (const char *table : kSyncedTables)
+        names.insert(table, stagingName(table));
+    for (const char *table : {"inventory_ledger", "sync_state", "store_meta"})
+        names.insert(table, stagingName(table));
+    return names;
+}
+
+// An older build downloaded into a file beside the shop file: what it left is only a download.
+QString legacyPath(const ShopStore &store)
+{
+    return store.path() + u".staging"_s;
+}
+
+Result<void> removeLegacyFiles(const ShopStore &store)
+{
+    const QString path = legacyPath(store);
+    for (const QString &file : {path, path + u"-wal"_s, path + u"-shm"_s, path + u"-journal"_s}) {
         if (QFileInfo::exists(file) && !QFile::remove(file)) {
             return makeError(u"sync.staging_remove"_s,
                              QCoreApplication::translate("StagingStore", "The download file %1 could not be deleted.")
@@ -67,7 +89,7 @@ Result<void> removeFiles(const QString &path)
 }
 
 // The columns an INSERT may name: generated columns (inventory_levels.available) cannot be.
-Result<QByteArray> insertableColumns(SqliteDatabase &db, const char *table, bool withRid)
+Result<QByteArray> insertableColumns(SqliteDatabase &db, const char *table)
 {
     SK_TRY_ASSIGN(stmt, db.prepare(QByteArray("SELECT name FROM pragma_table_xinfo('") + table
                                    + "', 'main') WHERE hidden = 0 ORDER BY cid"));
@@ -77,7 +99,7 @@ Result<QByteArray> insertableColumns(SqliteDatabase &db, const char *table, bool
         if (!hasRow)
             break;
         const QByteArray name = stmt.utf8(0);
-        if (!withRid && name == "rid")
+        if (name == "rid")
             continue;
         names.append('"' + name + '"');
     }
@@ -87,6 +109,35 @@ Result<QByteArray> insertableColumns(SqliteDatabase &db, const char *table, bool
                              .arg(QString::fromLatin1(table)));
     }
     return names.join(", ");
+}
+
+Result<QByteArrayList> column(SqliteDatabase &db, const QByteArray &sql)
+{
+    SK_TRY_ASSIGN(stmt, db.prepare(sql));
+    QByteArrayList values;
+    for (;;) {
+        SK_TRY_ASSIGN(hasRow, stmt.step());
+        if (!hasRow)
+            break;
+        values.append(stmt.utf8(0));
+    }
+    return values;
+}
+
+QByteArray quotedList(const QByteArrayList &names)
+{
+    QByteArray list;
+    for (const QByteArray &name : names)
+        list += (list.isEmpty() ? "'" : ", '") + name + '\'';
+    return list;
+}
+
+QByteArrayList syncedTables()
+{
+    QByteArrayList tables;
+    for (const char *table : kSyncedTables)
+        tables.append(table);
+    return tables;
 }
 
 Result<qint64> metaInt(SqliteDatabase &db, const char *key)
@@ -107,138 +158,80 @@ Result<void> setMetaInt(SqliteDatabase &db, const char *key, qint64 value)
     return stmt->exec();
 }
 
-// Detaches the staging file from the shop's writer on every way out of swapInto.
-class Attachment
+// Drops every staging table (their indexes go with them), children before their parents: then
+// no drop has rows of another table to look up or delete, foreign keys on or off.
+Result<void> dropStagingTables(SqliteDatabase &db)
 {
-public:
-    explicit Attachment(SqliteDatabase &db) : m_db(db) {}
-    ~Attachment()
-    {
-        if (m_attached)
-            (void)m_db.exec("DETACH DATABASE staging");
+    SK_TRY_ASSIGN(present, column(db, "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name LIKE '"
+                                          + QByteArray(kPrefix).replace("_", "\\_") + "%' ESCAPE '\\'"));
+    QByteArrayList ordered;
+    for (const char *table : {"inventory_ledger", "sync_state", "store_meta"})
+        ordered.append(stagingName(table));
+    for (auto it = std::rbegin(kSyncedTables); it != std::rend(kSyncedTables); ++it)
+        ordered.append(stagingName(*it));
+    for (const QByteArray &table : std::as_const(present)) {
+        if (!ordered.contains(table))
+            ordered.append(table); // left by a build with other tables
     }
-    Result<void> attach(const QString &path)
-    {
-        SK_TRY_ASSIGN(stmt, m_db.prepare("ATTACH DATABASE ? AS staging"));
-        stmt.bind(1, path);
-        SK_TRY(stmt.exec());
-        m_attached = true;
-        return {};
+    for (const QByteArray &table : std::as_const(ordered)) {
+        if (present.contains(table))
+            SK_TRY(db.exec("DROP TABLE main.\"" + table + '"'));
     }
-    Result<void> detach()
-    {
-        m_attached = false;
-        return m_db.exec("DETACH DATABASE staging");
-    }
-
-private:
-    SqliteDatabase &m_db;
-    bool m_attached = false;
-};
-
-// The secondary indexes of the synced tables and the ledger (not the ones behind UNIQUE and
-// PRIMARY KEY constraints, which have no SQL): refilling tables without them and building
-// each index once, by sorting, is several times faster than keeping them up to date row by row.
-Result<QByteArrayList> dropSecondaryIndexes(SqliteDatabase &db)
-{
-    QByteArray tables = "'inventory_ledger'";
-    for (const char *table : kSyncedTables)
-        tables += QByteArray(", '") + table + '\'';
-    SK_TRY_ASSIGN(list, db.prepare("SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-                                   "AND tbl_name IN (" + tables + ") ORDER BY name"));
-    QByteArrayList names;
-    QByteArrayList sql;
-    for (;;) {
-        SK_TRY_ASSIGN(hasRow, list.step());
-        if (!hasRow)
-            break;
-        names.append(list.utf8(0));
-        sql.append(list.utf8(1));
-    }
-    list = SqliteStatement();
-    for (const QByteArray &name : std::as_const(names))
-        SK_TRY(db.exec("DROP INDEX main.\"" + name + '"'));
-    return sql;
-}
-
-// Drops the staging file's secondary indexes that are neither unique nor in
-// kStagingLookupIndexes (see there). Idempotent: a resumed download finds them gone.
-Result<void> dropQueryIndexes(SqliteDatabase &db)
-{
-    QByteArray tables = "'inventory_ledger'";
-    for (const char *table : kSyncedTables)
-        tables += QByteArray(", '") + table + '\'';
-    QByteArray keep;
-    for (const char *name : kStagingLookupIndexes)
-        keep += QByteArray(keep.isEmpty() ? "'" : ", '") + name + '\'';
-    SK_TRY_ASSIGN(list, db.prepare("SELECT m.name FROM main.sqlite_master m WHERE m.type = 'index' "
-                                   "AND m.sql IS NOT NULL AND m.tbl_name IN (" + tables + ") AND m.name NOT IN ("
-                                   + keep + ") AND NOT EXISTS (SELECT 1 FROM pragma_index_list(m.tbl_name) i "
-                                   "WHERE i.name = m.name AND i.\"unique\") ORDER BY m.name"));
-    QByteArrayList names;
-    for (;;) {
-        SK_TRY_ASSIGN(hasRow, list.step());
-        if (!hasRow)
-            break;
-        names.append(list.utf8(0));
-    }
-    list = SqliteStatement();
-    for (const QByteArray &name : std::as_const(names))
-        SK_TRY(db.exec("DROP INDEX main.\"" + name + '"'));
     return {};
 }
 
-Result<void> recreateIndexes(SqliteDatabase &db, const QByteArrayList &sql)
+// Makes the staging tables (unless the shop file has them from an interrupted download of
+// this schema): each as its table is made, named and referring by the staging names, with
+// the unique indexes and kStagingLookupIndexes. On a connection without table names.
+Result<void> createStagingTables(SqliteDatabase &db)
 {
-    for (const QByteArray &statement : sql)
-        SK_TRY(db.exec(statement));
-    return {};
-}
-
-// "name:hidden" of every column of the table in `schema`, in order.
-Result<QByteArrayList> columnShape(SqliteDatabase &db, const char *schema, const char *table)
-{
-    SK_TRY_ASSIGN(stmt, db.prepare(QByteArray("SELECT name, hidden FROM pragma_table_xinfo('") + table + "', '"
-                                   + schema + "') ORDER BY cid"));
-    QByteArrayList shape;
-    for (;;) {
+    SK_TRY_ASSIGN(tx, SqliteTransaction::begin(db));
+    SK_TRY_ASSIGN(version, db.userVersion());
+    const SqliteDatabase::TableNames names = stagingNames();
+    SK_TRY_ASSIGN(present, db.queryInt64("SELECT count(*) FROM main.sqlite_master WHERE type = 'table' AND name = '"
+                                         + stagingName("store_meta") + '\''));
+    if (present > 0) {
+        SK_TRY_ASSIGN(stmt, db.prepare("SELECT value FROM main." + stagingName("store_meta") + " WHERE key = ?"));
+        stmt.bind(1, kSchemaKey);
         SK_TRY_ASSIGN(hasRow, stmt.step());
-        if (!hasRow)
-            break;
-        shape.append(stmt.utf8(0) + ':' + QByteArray::number(stmt.int64(1)));
+        const bool current = hasRow && stmt.text(0).toLongLong() == version;
+        stmt = SqliteStatement();
+        if (current)
+            return tx.commit();
+        qCInfo(lcSyncPull) << "the staged download was made for another schema: starting it again";
     }
-    return shape;
-}
+    SK_TRY(dropStagingTables(db));
+    QByteArrayList tables = names.keys();
+    std::sort(tables.begin(), tables.end());
+    SK_TRY_ASSIGN(tableSql, column(db, "SELECT sql FROM main.sqlite_master WHERE type = 'table' AND name IN ("
+                                           + quotedList(tables) + ") ORDER BY name"));
+    if (tableSql.size() != tables.size()) {
+        return makeError(u"sync.staging_schema"_s,
+                         QCoreApplication::translate("StagingStore", "The shop file lacks some of the tables a download fills."));
+    }
+    for (const QByteArray &sql : std::as_const(tableSql))
+        SK_TRY(db.exec(SqliteDatabase::renameTables(sql, names)));
 
-// Replaces the synced tables of `main` with the attached staging copy, merges the ledger.
-Result<void> copyTables(SqliteDatabase &db)
-{
-    constexpr int count = int(std::size(kSyncedTables));
-    for (int i = count - 1; i >= 0; --i) // children first: no cascades to walk
-        SK_TRY(db.exec(QByteArray("DELETE FROM main.") + kSyncedTables[i]));
-    for (const char *table : kSyncedTables) {
-        // Both files have the same schema, so the plain "INSERT INTO t SELECT * FROM t" form
-        // lets SQLite copy the records and unique indexes as they are (its transfer
-        // optimisation: an empty target, foreign keys off, no insert triggers), several times
-        // faster than row by row. Only where the columns are provably the same, in order, and
-        // none is generated (SELECT * and INSERT would not agree on those).
-        SK_TRY_ASSIGN(mainShape, columnShape(db, "main", table));
-        SK_TRY_ASSIGN(stagingShape, columnShape(db, "staging", table));
-        const bool plain = mainShape == stagingShape && std::all_of(mainShape.cbegin(), mainShape.cend(), [](const QByteArray &c) {
-                               return c.endsWith(":0");
-                           });
-        if (plain) {
-            SK_TRY(db.exec("INSERT INTO main." + QByteArray(table) + " SELECT * FROM staging." + table));
-            continue;
-        }
-        SK_TRY_ASSIGN(columns, insertableColumns(db, table, true));
-        SK_TRY(db.exec("INSERT INTO main." + QByteArray(table) + " (" + columns + ") SELECT " + columns
-                       + " FROM staging." + table));
+    QByteArrayList lookups;
+    for (const char *name : kStagingLookupIndexes)
+        lookups.append(name);
+    SK_TRY_ASSIGN(indexNames, column(db, "SELECT m.name FROM main.sqlite_master m WHERE m.type = 'index' "
+                                         "AND m.sql IS NOT NULL AND m.tbl_name IN (" + quotedList(tables) + ") "
+                                         "AND (m.name IN (" + quotedList(lookups) + ") OR EXISTS (SELECT 1 FROM "
+                                         "pragma_index_list(m.tbl_name) i WHERE i.name = m.name AND i.\"unique\")) "
+                                         "ORDER BY m.name"));
+    for (const QByteArray &index : std::as_const(indexNames)) {
+        SK_TRY_ASSIGN(sql, column(db, "SELECT sql FROM main.sqlite_master WHERE type = 'index' AND name = '" + index + '\''));
+        SqliteDatabase::TableNames withIndex = names;
+        withIndex.insert(index.toLower(), stagingName(index));
+        SK_TRY(db.exec(SqliteDatabase::renameTables(sql.value(0), withIndex)));
     }
-    // History the file already has stays as it is; rids are the file's own.
-    SK_TRY_ASSIGN(ledgerColumns, insertableColumns(db, "inventory_ledger", false));
-    return db.exec("INSERT OR IGNORE INTO main.inventory_ledger (" + ledgerColumns + ") SELECT " + ledgerColumns
-                   + " FROM staging.inventory_ledger ORDER BY rid");
+    SK_TRY(db.exec("INSERT INTO main." + stagingName("sync_state") + " (singleton) VALUES (1)"));
+    SK_TRY_ASSIGN(meta, db.prepare("INSERT INTO main." + stagingName("store_meta") + " (key, value) VALUES (?, ?)"));
+    meta.bind(1, kSchemaKey).bind(2, QString::number(version));
+    SK_TRY(meta.exec());
+    meta = SqliteStatement();
+    return tx.commit();
 }
 
 Error swappedAlready()
@@ -266,51 +259,31 @@ Result<void> refreshBases(SqliteDatabase &db)
 
 } // namespace
 
-StagingStore::StagingStore(QString path, std::unique_ptr<SqliteDatabase> db)
-    : m_path(std::move(path)), m_db(std::move(db))
-{
-}
+StagingStore::StagingStore(std::unique_ptr<SqliteDatabase> db) : m_db(std::move(db)) {}
 
 StagingStore::~StagingStore() = default;
 
-QString StagingStore::pathFor(const ShopStore &store)
-{
-    return store.path() + u".staging"_s;
-}
-
 Result<std::unique_ptr<StagingStore>> StagingStore::open(const ShopStore &store)
 {
-    const QString path = pathFor(store);
-    SK_TRY_ASSIGN(db, SqliteDatabase::open(path, SqliteDatabase::Mode::ReadWriteCreate));
-    if (!SchemaMigrator::checkVersion(*db).ok()) {
-        // Left by a newer build: it is only a download, start it again.
-        db.reset();
-        SK_TRY(removeFiles(path));
-        SK_TRY_ASSIGN(fresh, SqliteDatabase::open(path, SqliteDatabase::Mode::ReadWriteCreate));
-        db = std::move(fresh);
-    }
-    // A scratch file: a crash may lose the last page (its cursor goes with it) but never
-    // leaves it inconsistent. Foreign keys are off: the feed sends a record's last change,
-    // so children can come before their parents; the swap checks them in the shop file.
-    SK_TRY(db->exec("PRAGMA journal_mode=WAL"));
+    SK_TRY(removeLegacyFiles(store));
+    // A connection of its own, so the download's pages do not hold the shop's writer lock
+    // between them (SQLite's lock, with its busy timeout, takes turns with the shop's edits).
+    SK_TRY_ASSIGN(db, SqliteDatabase::open(store.path(), SqliteDatabase::Mode::ReadWrite));
+    // A lost page on power loss is downloaded again (its cursor goes with it). Foreign keys
+    // are off: the feed sends a record's last change, so children can come before their
+    // parents; the swap drops the rows whose parent never came.
     SK_TRY(db->exec("PRAGMA synchronous=NORMAL"));
     // Pages of 5000 records each rewrite the same index pages: a cache that holds them and
     // fewer, larger checkpoints write each page to the file less often.
     SK_TRY(db->exec("PRAGMA cache_size=-65536"));
     SK_TRY(db->exec("PRAGMA wal_autocheckpoint=16384"));
     SK_TRY(db->exec("PRAGMA foreign_keys=OFF"));
-    SK_TRY(SchemaMigrator::migrate(*db));
-    {
-        // Nobody searches or lists the staging copy; the swap rebuilds the shop's indexes once.
-        SK_TRY_ASSIGN(tx, SqliteTransaction::begin(*db));
-        SK_TRY(SearchIndex::suspend(*db));
-        SK_TRY(dropQueryIndexes(*db));
-        SK_TRY(tx.commit());
-    }
+    SK_TRY(createStagingTables(*db));
+    db->setTableNames(stagingNames());
     SK_TRY_ASSIGN(applied, metaInt(*db, kChangesKey));
-    std::unique_ptr<StagingStore> staging(new StagingStore(path, std::move(db)));
+    std::unique_ptr<StagingStore> staging(new StagingStore(std::move(db)));
     staging->m_changesApplied = applied;
-    qCInfo(lcSyncPull) << "staging file" << path << (applied > 0 ? "resumed at" : "started") << applied;
+    qCInfo(lcSyncPull) << "staging tables in" << store.path() << (applied > 0 ? "resumed at" : "started") << applied;
     return staging;
 }
 
@@ -357,17 +330,12 @@ Result<void> StagingStore::swapInto(ShopStore &store, qint64 nowMs)
         return swappedAlready();
     QElapsedTimer timer;
     timer.start();
-    // The copy below reads every page of the staging file: from the file itself about twice as
-    // fast as through its WAL, which may hold tens of megabytes by now.
-    SK_TRY(m_db->exec("PRAGMA wal_checkpoint(TRUNCATE)"));
-    qCDebug(lcSyncPull) << "swap: staging file checkpointed at" << timer.elapsed() << "ms";
     SK_TRY_ASSIGN(staged, Outbox::state(*m_db));
+    m_db.reset(); // the swap renames its tables
     {
         ShopStore::WriterLock lock(store);
         SqliteDatabase &db = lock.db();
         db.resetStatements();
-        Attachment attachment(db);
-        SK_TRY(attachment.attach(m_path)); // ATTACH cannot run inside a transaction
         // Room for the index builds; the connection's own setting comes back afterwards.
         SK_TRY_ASSIGN(cacheSize, db.queryInt64("PRAGMA main.cache_size"));
         SK_TRY(db.exec("PRAGMA main.cache_size = -262144"));
@@ -377,32 +345,69 @@ Result<void> StagingStore::swapInto(ShopStore &store, qint64 nowMs)
             (void)db.exec("PRAGMA main.cache_size = " + QByteArray::number(cacheSize));
             (void)db.exec("PRAGMA threads = 0");
         });
-        // The commit's own automatic checkpoint is replaced by the explicit one below.
+        // The commit's own automatic checkpoint is replaced by checkpointWal().
         SK_TRY_ASSIGN(autoCheckpoint, db.queryInt64("PRAGMA wal_autocheckpoint"));
         SK_TRY(db.exec("PRAGMA wal_autocheckpoint = 0"));
         const auto restoreCheckpoints = qScopeGuard([&] {
             (void)db.exec("PRAGMA wal_autocheckpoint = " + QByteArray::number(autoCheckpoint));
         });
-        // Foreign keys off for the transaction (the pragma cannot change inside one), so the
-        // copy takes SQLite's transfer path and no row is looked up in its parent: the rows
-        // without a parent are dropped at the end instead (dropOrphans covers every relation of
-        // the synced tables, ON DELETE CASCADE and SET NULL included), which is what the
-        // checks would have led to.
+        // Foreign keys off for the transaction (the pragma cannot change inside one), so
+        // dropping the old tables deletes no row by row and checks no child: the rows without
+        // a parent are dropped at the end instead (dropOrphans covers every relation of the
+        // synced tables, ON DELETE CASCADE and SET NULL included), which is what the checks
+        // would have led to.
         SK_TRY_ASSIGN(foreignKeys, db.queryInt64("PRAGMA foreign_keys"));
         SK_TRY(db.exec("PRAGMA foreign_keys = OFF"));
         const auto restoreForeignKeys = qScopeGuard([&] {
             if (foreignKeys != 0)
                 (void)db.exec("PRAGMA foreign_keys = ON");
         });
+        // The rename below rewrites the staging tables' references to each other into the
+        // shop's names; the legacy form would leave them pointing at the staging names.
+        SK_TRY(db.exec("PRAGMA legacy_alter_table = OFF"));
         {
             SK_TRY_ASSIGN(tx, SqliteTransaction::begin(db));
             // One rebuild of the search indexes instead of a trigger per row.
             SK_TRY_ASSIGN(suspension, SearchIndex::suspend(db));
-            SK_TRY_ASSIGN(indexes, dropSecondaryIndexes(db));
-            SK_TRY(copyTables(db));
-            qCDebug(lcSyncPull) << "swap: tables copied at" << timer.elapsed() << "ms";
-            SK_TRY(recreateIndexes(db, indexes)); // the rebase below looks rows up by them
+            // The ledger is append-only and merged, unless the file has none yet (the first
+            // sync): then it is swapped like the others.
+            SK_TRY_ASSIGN(hasLedger, db.queryInt64("SELECT EXISTS (SELECT 1 FROM main.inventory_ledger)"));
+            QByteArrayList replaced = syncedTables();
+            if (hasLedger == 0)
+                replaced.append("inventory_ledger");
+            // The old tables' secondary indexes and remaining triggers, to make again on the
+            // new ones (the unique indexes of constraints come with the tables).
+            SK_TRY_ASSIGN(indexes, column(db, "SELECT sql FROM main.sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                                              "AND tbl_name IN (" + quotedList(replaced) + ") ORDER BY name"));
+            SK_TRY_ASSIGN(triggers, column(db, "SELECT sql FROM main.sqlite_master WHERE type = 'trigger' "
+                                               "AND tbl_name IN (" + quotedList(replaced) + ") ORDER BY name"));
+            // Swapping is renaming: the downloaded rows are not copied or written again.
+            QByteArrayList stagingTables;
+            for (const QByteArray &table : std::as_const(replaced)) {
+                SK_TRY(db.exec("DROP TABLE main." + table));
+                stagingTables.append(stagingName(table));
+            }
+            SK_TRY_ASSIGN(stagingIndexes, column(db, "SELECT name FROM main.sqlite_master WHERE type = 'index' "
+                                                     "AND sql IS NOT NULL AND tbl_name IN (" + quotedList(stagingTables)
+                                                     + ") ORDER BY name"));
+            for (const QByteArray &index : std::as_const(stagingIndexes))
+                SK_TRY(db.exec("DROP INDEX main.\"" + index + '"'));
+            for (const QByteArray &table : std::as_const(replaced))
+                SK_TRY(db.exec("ALTER TABLE main." + stagingName(table) + " RENAME TO " + table));
+            qCDebug(lcSyncPull) << "swap: tables renamed at" << timer.elapsed() << "ms";
+            for (const QByteArray &sql : std::as_const(indexes))
+                SK_TRY(db.exec(sql));
+            for (const QByteArray &sql : std::as_const(triggers))
+                SK_TRY(db.exec(sql));
             qCDebug(lcSyncPull) << "swap: indexes built at" << timer.elapsed() << "ms";
+            if (hasLedger != 0) {
+                // History the file already has stays as it is, and rids are the file's own.
+                SK_TRY_ASSIGN(ledgerColumns, insertableColumns(db, "inventory_ledger"));
+                SK_TRY(db.exec("INSERT OR IGNORE INTO main.inventory_ledger (" + ledgerColumns + ") SELECT "
+                               + ledgerColumns + " FROM main." + stagingName("inventory_ledger") + " ORDER BY rid"));
+            }
+            SK_TRY(dropStagingTables(db));
+            qCDebug(lcSyncPull) << "swap: ledger merged at" << timer.elapsed() << "ms";
             // Bases first: confirmUpTo writes an entity it stops tracking back to its base,
             // which must be the snapshot's row by then.
             SK_TRY(refreshBases(db));
@@ -422,12 +427,9 @@ Result<void> StagingStore::swapInto(ShopStore &store, qint64 nowMs)
             SK_TRY(tx.commit());
             qCDebug(lcSyncPull) << "swap: committed at" << timer.elapsed() << "ms";
         }
-        // The checkpoint the commit would have started (a WAL as large as the shop) is left to
-        // checkpointWal(), after the shop is shown: the data is durable in the WAL already.
-        SK_TRY(attachment.detach());
+        // Statements prepared before the swap name tables that are gone.
+        db.resetStatements();
     }
-    m_db.reset();
-    SK_TRY(removeFiles(m_path));
     qCInfo(lcSyncPull) << "swapped" << m_changesApplied << "downloaded changes into" << store.path() << "in"
                        << timer.elapsed() << "ms";
     return {};
@@ -444,9 +446,20 @@ Result<void> StagingStore::checkpointWal(ShopStore &store)
     return {};
 }
 
-Result<void> StagingStore::remove(const ShopStore &store)
+Result<void> StagingStore::remove(ShopStore &store)
 {
-    return removeFiles(pathFor(store));
+    SK_TRY(removeLegacyFiles(store));
+    return store.write([](SqliteDatabase &db) { return dropStagingTables(db); }); // one transaction
+}
+
+bool StagingStore::exists(ShopStore &store)
+{
+    auto reader = store.openReader();
+    if (!reader.ok())
+        return false;
+    auto count = (*reader)->queryInt64("SELECT count(*) FROM main.sqlite_master WHERE type = 'table' AND name LIKE '"
+                                       + QByteArray(kPrefix).replace("_", "\\_") + "%' ESCAPE '\\'");
+    return count.ok() && *count > 0;
 }
 
 } // namespace sk

@@ -121,11 +121,37 @@ QString firstText(ShopStore &store, const QByteArray &sql)
     return stmt.ok() && stmt->step().valueOr(false) ? stmt->text(0) : QString();
 }
 
-bool stagingFilesGone(const ShopStore &store)
+bool stagingFilesGone(ShopStore &store)
 {
-    const QString path = StagingStore::pathFor(store);
-    return !QFileInfo::exists(path) && !QFileInfo::exists(path + QStringLiteral("-wal"))
-        && !QFileInfo::exists(path + QStringLiteral("-shm"));
+    return !StagingStore::exists(store);
+}
+
+// Fills the staging tables with every row of a shop file, as a finished download would.
+bool fillStagingFrom(ShopStore &store, const QString &downloaded, const char *const (&tables)[15])
+{
+    auto db = SqliteDatabase::open(store.path(), SqliteDatabase::Mode::ReadWrite);
+    if (!db.ok())
+        return false;
+    auto attach = (*db)->prepare("ATTACH DATABASE ? AS downloaded");
+    if (!attach.ok())
+        return false;
+    attach->bind(1, downloaded);
+    if (!attach->exec().ok())
+        return false;
+    attach = SqliteStatement();
+    for (const char *table : tables) {
+        QByteArrayList names;
+        auto list = (*db)->prepare(QByteArray("SELECT name FROM pragma_table_xinfo('") + table
+                                   + "', 'main') WHERE hidden = 0 ORDER BY cid");
+        while (list.ok() && list->step().valueOr(false))
+            names << '"' + list->utf8(0) + '"';
+        list = SqliteStatement();
+        const QByteArray cols = names.join(", ");
+        if (!(*db)->exec("INSERT INTO main.sk_staging_" + QByteArray(table) + " (" + cols + ") SELECT " + cols
+                         + " FROM downloaded." + table).ok())
+            return false;
+    }
+    return (*db)->exec("UPDATE main.sk_staging_sync_state SET cursor = 'medium-end', server_time = 1").ok();
 }
 
 const char *const kCompared[] = {"shop_settings", "locations", "products", "variants", "inventory_levels",
@@ -142,19 +168,63 @@ private:
     FixedClock m_clock{kNow};
 
 private slots:
-    void startsBesideTheShopFile()
+    void startsInsideTheShopFile()
     {
         auto temp = makeTempStore();
         QVERIFY(temp);
-        QCOMPARE(StagingStore::pathFor(*temp->store), temp->path() + QStringLiteral(".staging"));
+        // What an older build left beside the shop file is only a download: it goes.
+        const QString legacy = temp->path() + QStringLiteral(".staging");
+        {
+            QFile file(legacy);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("an older build's download");
+        }
+        QVERIFY(!StagingStore::exists(*temp->store));
         auto staging = StagingStore::open(*temp->store);
         SK_VERIFY_OK(staging);
-        QVERIFY(QFileInfo::exists(StagingStore::pathFor(*temp->store)));
+        QVERIFY(!QFileInfo::exists(legacy));
+        QVERIFY(StagingStore::exists(*temp->store));
         QCOMPARE((*staging)->cursor(), QString());
         QCOMPARE((*staging)->changesApplied(), 0);
         staging->reset();
         SK_VERIFY_OK(StagingStore::remove(*temp->store));
-        QVERIFY(stagingFilesGone(*temp->store));
+        QVERIFY(!StagingStore::exists(*temp->store));
+        QCOMPARE(queryInt(*temp->store, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'sk_staging%'"), 0);
+    }
+
+    // The download writes the shop file while the shop goes on being used: edits commit beside
+    // it, and deleting a record in the shop does not reach the staged copy (the staged rows
+    // refer to each other, not to the shop's).
+    void theShopStaysUsableDuringTheDownload()
+    {
+        auto temp = makeTempStore();
+        QVERIFY(temp);
+        ShopStore &store = *temp->store;
+        const MiniShop shop = MiniShop::make();
+        SK_VERIFY_OK(applyPage(store, pageOf(shop.changes())));
+        auto staging = StagingStore::open(store);
+        SK_VERIFY_OK(staging);
+        SK_VERIFY_OK((*staging)->applyPage(pageOf(shop.changes(), 0, QStringLiteral("resync-end"))));
+
+        ShopEditor editor(store, m_clock);
+        SK_VERIFY_OK(editor.adjustInventory(shop.red.id, shop.main.id, -2, InventoryReason::Damaged));
+        QCOMPARE(onHand(store, shop.red.id, shop.main.id), 8);
+        // ON DELETE CASCADE in the shop: its variants and levels go, the staged ones stay.
+        SK_VERIFY_OK(store.write([&](SqliteDatabase &db) -> Result<void> {
+            SK_TRY_ASSIGN(stmt, db.prepare("DELETE FROM products WHERE id = ?"));
+            stmt.bind(1, shop.product.id);
+            return stmt.exec();
+        }));
+        QCOMPARE(queryInt(store, "SELECT count(*) FROM variants"), 0);
+        QCOMPARE(queryInt(store, "SELECT count(*) FROM sk_staging_variants"), 2);
+
+        SK_VERIFY_OK((*staging)->swapInto(store, kNow));
+        QVERIFY(stagingFilesGone(store));
+        QCOMPARE(queryInt(store, "SELECT count(*) FROM variants"), 2);
+        QCOMPARE(onHand(store, shop.red.id, shop.main.id), 8); // the server's 10, the pending -2 on top
+        QCOMPARE(queryInt(store, "SELECT count(*) FROM outbox"), 1);
+        QCOMPARE(queryInt(store, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+        QCOMPARE(firstText(store, "PRAGMA integrity_check"), QStringLiteral("ok"));
     }
 
     void resumesAfterReopening()
@@ -479,7 +549,6 @@ private slots:
         auto temp = makeTempStore();
         QVERIFY(temp);
         ShopStore &store = *temp->store;
-        const QString stagingPath = StagingStore::pathFor(store);
         const QString downloaded = temp->dir.filePath(QStringLiteral("medium-download.sqlite"));
         {
             // A staging file is a shop file with the download's cursor: fill one directly.
@@ -491,17 +560,13 @@ private slots:
             SK_VERIFY_OK(stats);
             qInfo("medium demo: %lld orders, %lld variants, %lld customers, %lld ledger rows, generated in %lld ms",
                   stats->orders, stats->variants, stats->customers, stats->ledgerEntries, timer.elapsed());
-            SK_VERIFY_OK((*server)->write([](SqliteDatabase &db) {
-                return db.exec("UPDATE sync_state SET cursor = 'medium-end', server_time = 1");
-            }));
         }
-        QVERIFY(QFile::copy(downloaded, stagingPath));
-
         const QString variantId = firstText(store, "SELECT id FROM variants LIMIT 1");
         QVERIFY(variantId.isEmpty()); // the shop file is empty before the first sync
 
         auto staging = StagingStore::open(store);
         SK_VERIFY_OK(staging);
+        QVERIFY(fillStagingFrom(store, downloaded, kCompared));
         QElapsedTimer timer;
         timer.start();
         SK_VERIFY_OK((*staging)->swapInto(store, kNow));
@@ -516,9 +581,9 @@ private slots:
         const QString someLocation = firstText(store, "SELECT location_id FROM inventory_levels ORDER BY rid LIMIT 1");
         const qint64 before = onHand(store, someVariant, someLocation);
         SK_VERIFY_OK(editor.adjustInventory(someVariant, someLocation, -1, InventoryReason::Damaged));
-        QVERIFY(QFile::copy(downloaded, stagingPath));
         auto again = StagingStore::open(store);
         SK_VERIFY_OK(again);
+        QVERIFY(fillStagingFrom(store, downloaded, kCompared));
         timer.restart();
         SK_VERIFY_OK((*again)->swapInto(store, kNow));
         const qint64 resync = timer.elapsed();

@@ -94,6 +94,10 @@ Result<std::unique_ptr<ShopStore>> ShopStore::open(const QString &path, const St
     // Check before anything writes: switching to WAL alone would rewrite the header of a
     // file that a newer build owns.
     SK_TRY(SchemaMigrator::checkVersion(*db));
+    // For a new file only (an existing one keeps its size): orders of about a kilobyte with
+    // their addresses fill 4 KiB pages with a few rows each, and the first sync, which writes
+    // the whole shop, spends a quarter less time in its swap with 8 KiB (scripts/bench).
+    SK_TRY(db->exec("PRAGMA page_size=8192"));
     SK_TRY_ASSIGN(mode, db->prepare("PRAGMA journal_mode=WAL"));
     SK_TRY_ASSIGN(hasRow, mode.step());
     if (!hasRow || mode.text(0).compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {

@@ -45,6 +45,31 @@ private slots:
         QVERIFY((*reader)->isReadOnly());
     }
 
+    // New files get 8 KiB pages; a file made before keeps the size it has.
+    void newFilesUseEightKibPagesOldOnesKeepTheirs()
+    {
+        auto temp = test::makeTempStore();
+        QVERIFY(temp);
+        auto reader = temp->store->openReader();
+        SK_VERIFY_OK(reader);
+        QCOMPARE((*reader)->queryInt64("PRAGMA page_size").valueOr(-1), qint64(8192));
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("old.sqlite"));
+        {
+            auto old = SqliteDatabase::open(path, SqliteDatabase::Mode::ReadWriteCreate);
+            SK_VERIFY_OK(old);
+            SK_VERIFY_OK((*old)->exec("PRAGMA page_size=4096; PRAGMA journal_mode=WAL"));
+            SK_VERIFY_OK(SchemaMigrator::migrate(**old));
+        }
+        auto store = ShopStore::open(path, test::testIdentity(QStringLiteral("old")));
+        SK_VERIFY_OK(store);
+        auto oldReader = (*store)->openReader();
+        SK_VERIFY_OK(oldReader);
+        QCOMPARE((*oldReader)->queryInt64("PRAGMA page_size").valueOr(-1), qint64(4096));
+        QCOMPARE(locationCount(**store), 0);
+    }
+
     void writerUsesFullSyncForeignKeysAndABusyTimeout()
     {
         auto temp = test::makeTempStore();

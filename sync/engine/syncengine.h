@@ -107,7 +107,7 @@ private:
     Result<void> pushAll(SyncReport &report, const CancelFlag *cancel);
     Result<void> pullAll(SyncReport &report, const CancelFlag *cancel);
     Result<void> initialSync(SyncReport &report, const CancelFlag *cancel);
-    // The change feed from `cursor` to its last page, into the staging file.
+    // The change feed from `cursor` to its last page, into the staging tables.
     Result<void> download(StagingStore &staging, const QString &cursor, SyncReport &report, const CancelFlag *cancel);
     Result<ChangesPage> fetchPage(HttpClient &http, const QString &cursor);
     Result<ChangeFeedPage> fetchFeedPage(HttpClient &http, const QString &cursor,

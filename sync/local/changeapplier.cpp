@@ -118,7 +118,7 @@ Result<void> insertStaged(SqliteDatabase &db, const DecodedChange &change)
     return EntityDocuments::insertDecoded(db, change.entity, change.record);
 }
 
-// applyChange() for a staging file: no outbox, and a record without a local row (every record
+// applyChange() for the staging tables: no outbox, and a record without a local row (every record
 // of a fresh download) is inserted without first clearing children it cannot have. A decoded
 // change was read already; a Change (QJsonObject) is read here.
 template <typename AnyChange>

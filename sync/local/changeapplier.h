@@ -66,8 +66,8 @@ public:
     // the last page's.
     static Result<PageStats> applyPages(SqliteDatabase &db, const QList<ChangesPage> &pages, qint64 nowMs);
 
-    // The same without any outbox or rebase work, for a staging file being filled from scratch.
-    // Saves the page's cursor in the staging file's sync_state. Run with foreign keys off. A
+    // The same without any outbox or rebase work, for the staging tables being filled from scratch.
+    // Saves the page's cursor in the staging sync_state. Run with foreign keys off. A
     // record with no local row yet is inserted without clearing children first
     // (EntityDocuments::insertNew); on a failure the caller rolls its transaction back.
     static Result<PageStats> applyToStaging(SqliteDatabase &db, const ChangesPage &page);

@@ -336,10 +336,12 @@ Result<void> StagingStore::swapInto(ShopStore &store, qint64 nowMs)
         ShopStore::WriterLock lock(store);
         SqliteDatabase &db = lock.db();
         db.resetStatements();
-        // Room for the index builds; the connection's own setting comes back afterwards.
+        // The index builds sort with a helper thread (nothing else runs during the swap). An index
+        // sorter keeps up to cache_size in memory before it hands a sorted run to the helper:
+        // with 16 MiB runs the two threads overlap (the medium shop's indexes: 1.6 s, against
+        // 1.9-2.2 s with 256 MiB). The connection's own settings come back afterwards.
         SK_TRY_ASSIGN(cacheSize, db.queryInt64("PRAGMA main.cache_size"));
-        SK_TRY(db.exec("PRAGMA main.cache_size = -262144"));
-        // The index builds sort with a helper thread: nothing else runs during the swap.
+        SK_TRY(db.exec("PRAGMA main.cache_size = -16384"));
         SK_TRY(db.exec("PRAGMA threads = 2"));
         const auto restoreCache = qScopeGuard([&] {
             (void)db.exec("PRAGMA main.cache_size = " + QByteArray::number(cacheSize));

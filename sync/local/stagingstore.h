@@ -28,7 +28,7 @@ public:
 
     QString cursor() const;
     qint64 changesApplied() const;
-    // One page, in its own transaction in the staging file; saves its cursor.
+    // One page, in its own transaction on the staging tables; saves its cursor.
     Result<void> applyPage(const ChangesPage &page);
     Result<void> applyPage(const DecodedPage &page);
 

@@ -455,7 +455,7 @@ int main(int argc, char **argv)
                 ratio(ourPull, curlPull),
                 QStringLiteral("a fresh shop file (ShopStore::open), AuthSession::useApiToken with the cached owner API "
                                "token (MemorySecretStore), SyncEngine::syncOnce with pageLimit %1: client registration, "
-                               "%2 pages of GET /sync/changes into the staging file, then the swap into the shop file, "
+                               "%2 pages of GET /sync/changes into the staging tables, then the swap (renaming them in), "
                                "timed end to end; baseline: one `curl --config` process fetching the same %2 URLs (cursors "
                                "collected by a plain pre-pass) to /dev/null over one reused connection. Same server process.")
                     .arg(pageLimit)

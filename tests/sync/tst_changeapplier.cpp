@@ -506,7 +506,7 @@ private slots:
     }
 
     // A 5000-change page of the medium demo shop's orders (its biggest documents): parse cost
-    // with QJsonDocument, and the cost of applying it to a staging file.
+    // with QJsonDocument, and the cost of applying it to the staging tables.
     void measuresAMediumShopPage()
     {
         DemoOptions options;

@@ -395,7 +395,7 @@ private slots:
 
     // The feed may send a record twice (in the snapshot, then newer in the catch-up, maybe on
     // a later page): the newer document wins with its children replaced, an older copy changes
-    // nothing, and an order that is new to the staging file gets all its children.
+    // nothing, and an order that is new to the staging tables gets all its children.
     void aRecordSentTwiceKeepsTheNewerDocument()
     {
         auto temp = makeTempStore();
@@ -457,7 +457,7 @@ private slots:
         QCOMPARE(matches(store, "order_search", QStringLiteral("\"1001\"")), 1);
     }
 
-    // An order new to the staging file arrives with every child, refunded total as sent.
+    // An order new to the staging tables arrives with every child, refunded total as sent.
     void aNewOrderArrivesWithAllItsChildren()
     {
         auto temp = makeTempStore();
@@ -551,7 +551,7 @@ private slots:
         ShopStore &store = *temp->store;
         const QString downloaded = temp->dir.filePath(QStringLiteral("medium-download.sqlite"));
         {
-            // A staging file is a shop file with the download's cursor: fill one directly.
+            // A shop file to fill the staging tables from, as a finished download would.
             auto server = ShopStore::open(downloaded, testIdentity(QStringLiteral("server")));
             SK_VERIFY_OK(server);
             QElapsedTimer timer;

@@ -188,7 +188,7 @@ private slots:
         QVERIFY2(diff.isEmpty(), qPrintable(diff.join(u'\n')));
     }
 
-    // The first download killed halfway resumes from its staging file; the shop appears whole.
+    // The first download killed halfway resumes from its staging tables; the shop appears whole.
     void killedMidFirstSync()
     {
         auto t = till();

@@ -56,7 +56,7 @@
 <context>
     <name>sk::CustomersPage</name>
     <message numerus="yes">
-        <location filename="../ui/customers/customerspage.cpp" line="+378"/>
+        <location filename="../ui/customers/customerspage.cpp" line="+376"/>
         <source>%n customer(s)</source>
         <translation>
             <numerusform>%n customer</numerusform>

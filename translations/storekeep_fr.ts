@@ -84,7 +84,7 @@
 <context>
     <name>OrderRepository</name>
     <message>
-        <location filename="../core/storage/orderrepository.cpp" line="+406"/>
+        <location filename="../core/storage/orderrepository.cpp" line="+415"/>
         <source>Order number %1 is already used by another order.</source>
         <translation>Le numéro de commande %1 est déjà utilisé par une autre commande.</translation>
     </message>
@@ -198,7 +198,7 @@
         <translation>Le fichier %1 n’est pas un fichier de boutique Storekeep.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>The shop file %1 cannot use write-ahead logging.</source>
         <translation>Le fichier de boutique %1 ne peut pas utiliser la journalisation anticipée (WAL).</translation>
     </message>
@@ -214,7 +214,7 @@
 <context>
     <name>StagingStore</name>
     <message>
-        <location filename="../sync/local/stagingstore.cpp" line="+62"/>
+        <location filename="../sync/local/stagingstore.cpp" line="+84"/>
         <source>The download file %1 could not be deleted.</source>
         <translation>Le fichier de téléchargement %1 n’a pas pu être supprimé.</translation>
     </message>
@@ -224,7 +224,12 @@
         <translation>Le fichier de boutique n’a pas de table %1.</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+102"/>
+        <source>The shop file lacks some of the tables a download fills.</source>
+        <translation>Il manque au fichier de boutique certaines des tables qu’un téléchargement remplit.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>This download was already moved into the shop.</source>
         <translation>Ce téléchargement a déjà été intégré à la boutique.</translation>
     </message>
@@ -1555,7 +1560,7 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
         <translation>Impossible de lire les clients&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+126"/>
         <source>Customers sort by name or by when they were created (the other columns have no index).</source>
         <translation>Les clients se trient par nom ou par date de création (les autres colonnes n’ont pas d’index).</translation>
     </message>
@@ -1618,7 +1623,7 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+38"/>
         <source>Your role (%1) does not give access to customers. Ask the shop owner if you need it.</source>
         <translation>Votre rôle (%1) ne donne pas accès aux clients. Adressez-vous au propriétaire de la boutique si vous en avez besoin.</translation>
     </message>
@@ -1628,7 +1633,7 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
         <translation>Aucune boutique n’est ouverte.</translation>
     </message>
     <message>
-        <location line="+183"/>
+        <location line="+182"/>
         <source>Customer created. It will be sent with the next sync.</source>
         <translation>Client créé. Il sera envoyé lors de la prochaine synchronisation.</translation>
     </message>
@@ -2138,7 +2143,7 @@ Codes de sortie&#xa0;: 0 succès, 1 erreur, 2 utilisation incorrecte, 3 serveur 
 <context>
     <name>sk::JsonReader</name>
     <message>
-        <location filename="../core/domain/jsonreader.cpp" line="+274"/>
+        <location filename="../core/domain/jsonreader.cpp" line="+253"/>
         <source>“%1” is missing.</source>
         <translation>«&#xa0;%1&#xa0;» est manquant.</translation>
     </message>
@@ -4713,7 +4718,7 @@ Motif (facultatif)&#xa0;:</translation>
 <context>
     <name>sk::SyncEngine</name>
     <message>
-        <location filename="../sync/engine/syncengine.cpp" line="+39"/>
+        <location filename="../sync/engine/syncengine.cpp" line="+61"/>
         <source>Sync was cancelled.</source>
         <translation>La synchronisation a été annulée.</translation>
     </message>
@@ -4788,7 +4793,7 @@ Motif (facultatif)&#xa0;:</translation>
         <translation>Le serveur ne conserve plus les changements survenus depuis la dernière synchronisation.</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+101"/>
         <source>The download ended before its last page.</source>
         <translation>Le téléchargement s’est arrêté avant sa dernière page.</translation>
     </message>

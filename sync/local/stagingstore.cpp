@@ -58,7 +58,8 @@ QByteArray stagingName(const QByteArray &name)
 }
 
 // Every table the download writes, by the name the code uses -> its staging table: the synced
-// tables, the ledger (merged at the swap, not replaced) and the download's own cursor and count.
+// tables, the ledger (merged at the swap, or swapped in when the file has none) and the
+// download's own cursor and count.
 SqliteDatabase::TableNames stagingNames()
 {
     SqliteDatabase::TableNames names;

@@ -277,7 +277,7 @@ Result<std::unique_ptr<StagingStore>> StagingStore::open(const ShopStore &store)
     // Pages of 5000 records each rewrite the same index pages: a cache that holds them and
     // fewer, larger checkpoints write each page to the file less often.
     SK_TRY(db->exec("PRAGMA cache_size=-65536"));
-    SK_TRY(db->exec("PRAGMA wal_autocheckpoint=16384"));
+    SK_TRY(db->exec("PRAGMA wal_autocheckpoint=8192")); // 64 MiB of 8 KiB pages
     SK_TRY(db->exec("PRAGMA foreign_keys=OFF"));
     SK_TRY(createStagingTables(*db));
     db->setTableNames(stagingNames());
